@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+
+namespace ReleasePolicy.IO;
+
+/// <summary>
+/// Writes generated files the way incremental builds need: only when the bytes change (so timestamps stay put and
+/// downstream targets stay up to date), and atomically (a temp file in the same folder, then a rename), so a reader
+/// never sees half a file.
+/// </summary>
+public static class AtomicFile
+{
+    /// <returns><c>true</c> when the file was written, <c>false</c> when it already held these bytes.</returns>
+    public static bool WriteIfChanged(string path, byte[] content)
+    {
+        if (File.Exists(path) && ContentEquals(path, content))
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        try
+        {
+            File.WriteAllBytes(temp, content);
+            if (File.Exists(path))
+            {
+                File.Replace(temp, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
+            }
+            else
+            {
+                File.Move(temp, path);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ContentEquals(string path, byte[] content)
+    {
+        var info = new FileInfo(path);
+        if (info.Length != content.Length)
+        {
+            return false;
+        }
+
+        var existing = File.ReadAllBytes(path);
+        for (var i = 0; i < existing.Length; i++)
+        {
+            if (existing[i] != content[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ReleasePolicy.Diagnostics;
+
+namespace ReleasePolicy.Tasks;
+
+/// <summary>
+/// Base of every ReleasePolicy task: turns engine findings into MSBuild diagnostics with a rule ID, file, line and
+/// help link, applies ReleasePolicyMode, and guarantees no exception escapes as MSB4018 (it becomes RP9003 instead).
+/// </summary>
+public abstract class ReleasePolicyTask : Task
+{
+    /// <summary><c>Enforce</c> (policy findings are errors) or <c>Audit</c> (warnings). Set from $(ReleasePolicyMode).</summary>
+    public string Mode { get; set; } = "Audit";
+
+    /// <summary>The project being checked, used as the location of findings that have no file of their own.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>What the task is doing, for the RP9003 message if something unexpected happens.</summary>
+    protected abstract string Activity { get; }
+
+    public sealed override bool Execute()
+    {
+        try
+        {
+            if (!TryParseMode(out var enforce))
+            {
+                return false;
+            }
+
+            Enforce = enforce;
+            ExecuteCore();
+        }
+        catch (Exception ex)
+        {
+            Report(new PolicyFinding(
+                RuleIds.InternalFailure,
+                FindingKind.InputError,
+                $"ReleasePolicy failed unexpectedly while {Activity}: {ex.GetType().Name}: {ex.Message} " +
+                "Please report it with this message and the build log (-bl) at https://github.com/releasepolicy/releasepolicy/issues.",
+                ProjectFile));
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>True when policy findings fail the build.</summary>
+    protected bool Enforce { get; private set; }
+
+    protected abstract void ExecuteCore();
+
+    protected void Report(IEnumerable<PolicyFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            Report(finding);
+        }
+    }
+
+    protected void Report(PolicyFinding finding)
+    {
+        var file = finding.File ?? ProjectFile;
+        var helpLink = RuleIds.HelpLink(finding.RuleId);
+        switch (finding.Kind)
+        {
+            case FindingKind.Information:
+                Log.LogMessage(
+                    subcategory: null, code: finding.RuleId, helpKeyword: null, file: file,
+                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
+                    MessageImportance.High, finding.Message);
+                break;
+            case FindingKind.Policy when !Enforce:
+                Log.LogWarning(
+                    subcategory: null, warningCode: finding.RuleId, helpKeyword: null, helpLink: helpLink, file: file,
+                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
+                    finding.Message);
+                break;
+            default:
+                Log.LogError(
+                    subcategory: null, errorCode: finding.RuleId, helpKeyword: null, helpLink: helpLink, file: file,
+                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
+                    finding.Message);
+                break;
+        }
+    }
+
+    private bool TryParseMode(out bool enforce)
+    {
+        enforce = string.Equals(Mode, "Enforce", StringComparison.OrdinalIgnoreCase);
+        if (enforce || string.Equals(Mode, "Audit", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Report(new PolicyFinding(
+            RuleIds.InvalidPolicyValue,
+            FindingKind.InputError,
+            $"ReleasePolicyMode is '{Mode}'. Allowed values: Enforce, Audit.",
+            ProjectFile));
+        return false;
+    }
+}
