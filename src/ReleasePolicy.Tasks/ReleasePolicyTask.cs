@@ -46,6 +46,13 @@ public abstract class ReleasePolicyTask : Task
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>
+    /// How many warnings or errors this run reported. The targets keep a task's stamp file out of date while this is
+    /// non-zero, so findings are shown again on the next build instead of hiding behind an up-to-date check.
+    /// </summary>
+    [Output]
+    public int ReportedFindingCount { get; set; }
+
     /// <summary>True when policy findings fail the build.</summary>
     protected bool Enforce { get; private set; }
 
@@ -62,6 +69,11 @@ public abstract class ReleasePolicyTask : Task
     protected void Report(PolicyFinding finding)
     {
         var file = finding.File ?? ProjectFile;
+        if (finding.Kind != FindingKind.Information)
+        {
+            ReportedFindingCount++;
+        }
+
         var helpLink = RuleIds.HelpLink(finding.RuleId);
         switch (finding.Kind)
         {
