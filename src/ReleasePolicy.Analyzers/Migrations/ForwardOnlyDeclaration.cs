@@ -1,0 +1,149 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+/// <summary>
+/// A migration's declaration that it is forward-only: <c>[ForwardOnly("reason")]</c> or
+/// <c>[ForwardOnlyMigration("reason")]</c> from any namespace (recognised by name, so users need no runtime
+/// dependency), or a <c>// release-policy: forward-only &lt;reason&gt;</c> comment on the class.
+/// </summary>
+internal sealed class ForwardOnlyDeclaration
+{
+    public const string MarkerComment = "release-policy: forward-only";
+
+    private ForwardOnlyDeclaration(string? reason, Location location)
+    {
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason!.Trim();
+        Location = location;
+    }
+
+    /// <summary>The reason given, or null when none (or only whitespace) was given.</summary>
+    public string? Reason { get; }
+
+    /// <summary>The attribute or the marker comment.</summary>
+    public Location Location { get; }
+
+    public static ForwardOnlyDeclaration? Find(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (IsForwardOnlyAttributeName(attribute.AttributeClass?.Name))
+            {
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                return new ForwardOnlyDeclaration(ReadReason(attribute, syntax), syntax?.GetLocation() ?? Location.None);
+            }
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            // An attribute whose type does not resolve may not surface through GetAttributes; read the syntax too.
+            foreach (var list in declaration.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (IsForwardOnlyAttributeName(SimpleName(attribute.Name)))
+                    {
+                        return new ForwardOnlyDeclaration(ReadReason(null, attribute), attribute.GetLocation());
+                    }
+                }
+            }
+
+            var marker = FindMarkerComment(declaration);
+            if (marker is not null)
+            {
+                return marker;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsForwardOnlyAttributeName(string? name) =>
+        name is "ForwardOnly" or "ForwardOnlyAttribute" or "ForwardOnlyMigration" or "ForwardOnlyMigrationAttribute";
+
+    private static string SimpleName(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private static string? ReadReason(AttributeData? attribute, AttributeSyntax? syntax)
+    {
+        if (attribute is not null)
+        {
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string text)
+                {
+                    return text;
+                }
+            }
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key is "Reason" or "Justification" && named.Value.Value is string text)
+                {
+                    return text;
+                }
+            }
+        }
+
+        if (syntax?.ArgumentList is { } arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    return literal.Token.ValueText;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Looks at the comments before the class name: above the attributes, modifiers or keyword.</summary>
+    private static ForwardOnlyDeclaration? FindMarkerComment(TypeDeclarationSyntax declaration)
+    {
+        var token = declaration.GetFirstToken();
+        while (token != default && token.SpanStart <= declaration.Identifier.SpanStart)
+        {
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                {
+                    continue;
+                }
+
+                var text = trivia.ToString();
+                text = text.StartsWith("//", StringComparison.Ordinal) ? text.Substring(2) : text.Trim('/', '*');
+                text = text.Trim();
+                if (text.StartsWith(MarkerComment, StringComparison.OrdinalIgnoreCase))
+                {
+                    var reason = text.Substring(MarkerComment.Length).TrimStart(':', '-', ' ', '\t');
+                    return new ForwardOnlyDeclaration(reason, trivia.GetLocation());
+                }
+            }
+
+            if (token == declaration.Identifier)
+            {
+                break;
+            }
+
+            token = token.GetNextToken();
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+internal enum MigrationFramework
+{
+    EntityFrameworkCore,
+    FluentMigrator,
+}
+
+/// <summary>
+/// The migration framework types a compilation can see, resolved once per compilation by metadata name
+/// so that the analyzers never depend on EF Core or FluentMigrator themselves.
+/// </summary>
+internal sealed class MigrationSymbols
+{
+    public const string EfCoreMigrationName = "Microsoft.EntityFrameworkCore.Migrations.Migration";
+    public const string EfCoreMigrationBuilderName = "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder";
+    public const string FluentMigrationName = "FluentMigrator.Migration";
+    public const string FluentAutoReversingMigrationName = "FluentMigrator.AutoReversingMigration";
+
+    private MigrationSymbols(
+        INamedTypeSymbol? efCoreMigration,
+        INamedTypeSymbol? efCoreMigrationBuilder,
+        INamedTypeSymbol? fluentMigration,
+        INamedTypeSymbol? fluentAutoReversingMigration)
+    {
+        EfCoreMigration = efCoreMigration;
+        EfCoreMigrationBuilder = efCoreMigrationBuilder;
+        FluentMigration = fluentMigration;
+        FluentAutoReversingMigration = fluentAutoReversingMigration;
+    }
+
+    public INamedTypeSymbol? EfCoreMigration { get; }
+
+    public INamedTypeSymbol? EfCoreMigrationBuilder { get; }
+
+    public INamedTypeSymbol? FluentMigration { get; }
+
+    public INamedTypeSymbol? FluentAutoReversingMigration { get; }
+
+    /// <summary>Returns null when the compilation references neither EF Core nor FluentMigrator.</summary>
+    public static MigrationSymbols? TryCreate(Compilation compilation)
+    {
+        var efCoreMigration = compilation.GetTypeByMetadataName(EfCoreMigrationName);
+        var fluentMigration = compilation.GetTypeByMetadataName(FluentMigrationName);
+        var fluentAutoReversing = compilation.GetTypeByMetadataName(FluentAutoReversingMigrationName);
+        if (efCoreMigration is null && fluentMigration is null && fluentAutoReversing is null)
+        {
+            return null;
+        }
+
+        return new MigrationSymbols(
+            efCoreMigration,
+            compilation.GetTypeByMetadataName(EfCoreMigrationBuilderName),
+            fluentMigration,
+            fluentAutoReversing);
+    }
+
+    /// <summary>
+    /// Recognises a concrete migration class: a non-abstract class deriving, directly or through project base
+    /// classes, from EF Core's or FluentMigrator's <c>Migration</c>.
+    /// </summary>
+    public MigrationClass? GetMigrationClass(INamedTypeSymbol? type)
+    {
+        if (type is null || type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic)
+        {
+            return null;
+        }
+
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            var definition = baseType.OriginalDefinition;
+            if (EfCoreMigration is not null && SymbolEqualityComparer.Default.Equals(definition, EfCoreMigration))
+            {
+                return new MigrationClass(type, definition, MigrationFramework.EntityFrameworkCore, isAutoReversing: false);
+            }
+
+            if (FluentMigration is not null && SymbolEqualityComparer.Default.Equals(definition, FluentMigration))
+            {
+                return new MigrationClass(type, definition, MigrationFramework.FluentMigrator, isAutoReversing: false);
+            }
+
+            if (FluentAutoReversingMigration is not null && SymbolEqualityComparer.Default.Equals(definition, FluentAutoReversingMigration))
+            {
+                return new MigrationClass(type, definition, MigrationFramework.FluentMigrator, isAutoReversing: true);
+            }
+        }
+
+        return null;
+    }
+}

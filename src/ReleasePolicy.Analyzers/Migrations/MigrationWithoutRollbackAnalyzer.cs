@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+/// <summary>RP1001: a migration that cannot be rolled back because it has no Down of its own.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
+{
+    internal const string InheritedThrowingDownProperty = "InheritedThrowingDownFrom";
+
+    private static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.MigrationWithoutRollback,
+        title: "Migration has no rollback",
+        messageFormat: "Migration '{0}' has no rollback: {1}; write Down to reverse Up, or declare the migration forward-only with a reason",
+        RuleCategories.Migrations,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A migration must be reversible so that a release can be rolled back. Override Down and undo what Up does.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MigrationWithoutRollback));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(compilationContext =>
+        {
+            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            compilationContext.RegisterSymbolAction(symbolContext => Analyze(symbolContext, symbols), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
+    {
+        var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
+        if (migration is null || migration.IsAutoReversing)
+        {
+            return;
+        }
+
+        var down = migration.EffectiveDown;
+        string reason;
+        ImmutableDictionary<string, string?> properties;
+        if (down is null)
+        {
+            if (migration.FrameworkDownIsAbstract)
+            {
+                // FluentMigrator: the compiler already reports the missing override.
+                return;
+            }
+
+            reason = "Down is not overridden";
+            properties = ImmutableDictionary<string, string?>.Empty;
+        }
+        else if (!SymbolEqualityComparer.Default.Equals(down.ContainingType, migration.Type)
+                 && MethodBodyShape.Of(down, context.CancellationToken) == BodyShape.OnlyThrows)
+        {
+            reason = $"the Down it inherits from '{down.ContainingType.Name}' only throws";
+            properties = ImmutableDictionary<string, string?>.Empty.Add(InheritedThrowingDownProperty, down.ContainingType.Name);
+        }
+        else
+        {
+            return;
+        }
+
+        if (ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            migration.GetIdentifierLocation(context.CancellationToken),
+            properties,
+            migration.Type.Name,
+            reason));
+    }
+}

@@ -1,0 +1,6 @@
+namespace ReleasePolicy.Analyzers;
+
+internal static class RuleCategories
+{
+    public const string Migrations = "Migrations";
+}
