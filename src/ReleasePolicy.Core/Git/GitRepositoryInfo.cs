@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+
+namespace ReleasePolicy.Git;
+
+/// <summary>
+/// Where the code being released came from: remote URL, commit and branch, read straight from the files under
+/// <c>.git</c> (no git process, no libgit2). Every field is optional; anything unknown or unreadable is <c>null</c>,
+/// because a missing repository is normal (source tarballs, some CI checkouts) and must never fail a build.
+/// </summary>
+public sealed class GitRepositoryInfo
+{
+    public static readonly GitRepositoryInfo None = new(url: null, commit: null, branch: null);
+
+    public GitRepositoryInfo(string? url, string? commit, string? branch)
+    {
+        Url = url;
+        Commit = commit;
+        Branch = branch;
+    }
+
+    /// <summary><c>remote.origin.url</c> with any credentials removed.</summary>
+    public string? Url { get; }
+
+    /// <summary>The full lowercase object ID HEAD points at; <c>null</c> on an unborn branch.</summary>
+    public string? Commit { get; }
+
+    /// <summary>The checked-out branch (<c>main</c>, <c>feature/x</c>); <c>null</c> when HEAD is detached.</summary>
+    public string? Branch { get; }
+
+    /// <summary>
+    /// Finds the repository containing <paramref name="startDirectory"/> (walking up to a <c>.git</c> folder, or a
+    /// <c>.git</c> file as in worktrees and submodules) and reads it. Never throws.
+    /// </summary>
+    public static GitRepositoryInfo Discover(string? startDirectory)
+    {
+        try
+        {
+            var layout = GitDirectoryLayout.Find(startDirectory);
+            return layout is null ? None : Read(layout);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+        {
+            return None;
+        }
+    }
+
+    private static GitRepositoryInfo Read(GitDirectoryLayout layout)
+    {
+        var head = GitReferences.ReadHead(layout);
+        var url = GitConfig.ReadRemoteUrl(layout.CommonDirectory, "origin");
+        return new GitRepositoryInfo(
+            url is null ? null : RepositoryUrl.RemoveCredentials(url),
+            head.Commit,
+            head.Branch);
+    }
+}

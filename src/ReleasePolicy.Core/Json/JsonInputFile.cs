@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using ReleasePolicy.Diagnostics;
+
+namespace ReleasePolicy.Json;
+
+/// <summary>
+/// Parses a JSON input file once, turning every way it can fail into one RP9002 finding that names the file and,
+/// for bad JSON, the line and position where it broke.
+/// </summary>
+internal static class JsonInputFile
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        // Files written by tools, but people hand-edit them too; comments and trailing commas are no reason to fail.
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <param name="path">The file to parse.</param>
+    /// <param name="description">What the file is, in the user's words, e.g. "The NuGet assets file".</param>
+    /// <returns>The parsed document (the caller disposes it), or <c>null</c> with <paramref name="error"/> set.</returns>
+    public static JsonDocument? TryParse(string path, string description, out PolicyFinding? error)
+    {
+        error = null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 81920);
+            return JsonDocument.Parse(stream, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            // JsonException counts from zero; editors and MSBuild count from one.
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var position = (int)(ex.BytePositionInLine ?? 0) + 1;
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"{description} '{path}' is not valid JSON at line {line}, byte position {position}: {Describe(ex)} " +
+                "Regenerate the file or fix it by hand.",
+                path,
+                line,
+                position);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+        {
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"{description} '{path}' cannot be read: {ex.Message}",
+                path);
+        }
+
+        return null;
+    }
+
+    /// <summary>The parser's own explanation without its zero-based "Path: … | LineNumber: …" suffix.</summary>
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        }
+
+        message = cut >= 0 ? message.Substring(0, cut) : message;
+        message = message.TrimEnd();
+        return message.EndsWith(".", StringComparison.Ordinal) ? message : message + ".";
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using ReleasePolicy.Json;
+using ReleasePolicy.NuGet;
+
+namespace ReleasePolicy.Manifest;
+
+/// <summary>
+/// Serializes a <see cref="ReleaseManifest"/> with a fixed property order, so equal manifests are equal bytes on
+/// every OS and culture.
+/// </summary>
+public static class ReleaseManifestWriter
+{
+    public static byte[] ToBytes(ReleaseManifest manifest) =>
+        ManifestJsonFormat.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schemaVersion", ReleaseManifest.SchemaVersion);
+            WritePackage(writer, manifest);
+            WriteBuild(writer, manifest);
+            WriteRelease(writer, manifest.Release);
+
+            writer.WritePropertyName("migrations");
+            if (manifest.Migrations is { } migrations)
+            {
+                migrations.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteStartArray();
+                writer.WriteEndArray();
+            }
+
+            WriteDependencies(writer, manifest);
+            writer.WriteEndObject();
+        });
+
+    private static void WritePackage(Utf8JsonWriter writer, ReleaseManifest manifest)
+    {
+        writer.WriteStartObject("package");
+        WriteOptional(writer, "id", manifest.PackageId);
+        WriteOptional(writer, "version", manifest.PackageVersion);
+        var repository = manifest.Repository;
+        if (repository.Url is not null || repository.Commit is not null || repository.Branch is not null)
+        {
+            writer.WriteStartObject("repository");
+            WriteOptional(writer, "url", repository.Url);
+            WriteOptional(writer, "commit", repository.Commit);
+            WriteOptional(writer, "branch", repository.Branch);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBuild(Utf8JsonWriter writer, ReleaseManifest manifest)
+    {
+        writer.WriteStartObject("build");
+        WriteOptional(writer, "configuration", manifest.Configuration);
+        writer.WriteStartArray("targetFrameworks");
+        foreach (var framework in manifest.TargetFrameworks)
+        {
+            writer.WriteStringValue(framework);
+        }
+
+        writer.WriteEndArray();
+        WriteOptional(writer, "sdkVersion", manifest.SdkVersion);
+        WriteOptional(writer, "timestamp", manifest.Timestamp is { } timestamp ? SourceDateEpoch.Format(timestamp) : null);
+        WriteOptional(writer, "ciRun", manifest.CiRun);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRelease(Utf8JsonWriter writer, ReleaseClassification release)
+    {
+        writer.WriteStartObject("release");
+        writer.WriteString("type", release.Type);
+        WriteOptional(writer, "hotfixSeverity", release.HotfixSeverity);
+        writer.WriteString("userImpact", release.UserImpact);
+        writer.WriteString("dataSensitivity", release.DataSensitivity);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDependencies(Utf8JsonWriter writer, ReleaseManifest manifest)
+    {
+        writer.WriteStartArray("dependencies");
+        foreach (ResolvedPackage package in manifest.Dependencies)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", package.Id);
+            writer.WriteString("version", package.Version);
+            writer.WriteBoolean("direct", package.Direct);
+            WriteOptional(writer, "hash", package.Sha512 is null ? null : "sha512-" + package.Sha512);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

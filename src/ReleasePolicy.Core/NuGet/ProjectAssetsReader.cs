@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ReleasePolicy.Diagnostics;
+using ReleasePolicy.Json;
+
+namespace ReleasePolicy.NuGet;
+
+/// <summary>
+/// Reads the packages restore resolved from <c>obj/project.assets.json</c>: every <c>"type": "package"</c> entry of
+/// every target (framework and runtime), with its hash from <c>libraries</c> and whether the project asked for it
+/// directly. Project references are not packages and are left out. The file is parsed once.
+/// </summary>
+public static class ProjectAssetsReader
+{
+    private const string Description = "The NuGet assets file";
+
+    /// <returns>The packages sorted by id (ignoring case) then version, or <c>null</c> with an RP9002 finding.</returns>
+    public static IReadOnlyList<ResolvedPackage>? TryRead(string path, out PolicyFinding? error)
+    {
+        if (!File.Exists(path))
+        {
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"{Description} '{path}' (project.assets.json) was not found; run 'dotnet restore' before building, " +
+                "or build without '--no-restore'.",
+                path);
+            return null;
+        }
+
+        using var document = JsonInputFile.TryParse(path, Description, out error);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("targets", out var targets)
+            || targets.ValueKind != JsonValueKind.Object)
+        {
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"{Description} '{path}' has no \"targets\" object, so it is not a project.assets.json written by " +
+                "NuGet restore. Delete it and run 'dotnet restore'.",
+                path);
+            return null;
+        }
+
+        var direct = ReadDirectDependencies(root);
+        var hashes = ReadHashes(root);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var packages = new List<ResolvedPackage>();
+        foreach (var target in targets.EnumerateObject())
+        {
+            if (target.Value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (!IsPackage(library.Value) || !TrySplitKey(library.Name, out var id, out var version) || !seen.Add(library.Name))
+                {
+                    continue;
+                }
+
+                hashes.TryGetValue(library.Name, out var sha512);
+                packages.Add(new ResolvedPackage(id, version, direct.Contains(id), sha512));
+            }
+        }
+
+        return packages
+            .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ThenBy(p => p.Version, PackageVersionComparer.Instance)
+            .ToList();
+    }
+
+    private static bool IsPackage(JsonElement library) =>
+        library.ValueKind == JsonValueKind.Object
+        && library.TryGetProperty("type", out var type)
+        && type.ValueKind == JsonValueKind.String
+        && string.Equals(type.GetString(), "package", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Library keys are "Id/Version"; ids cannot contain '/', versions cannot either.</summary>
+    private static bool TrySplitKey(string key, out string id, out string version)
+    {
+        var slash = key.IndexOf('/');
+        id = slash > 0 ? key.Substring(0, slash) : string.Empty;
+        version = slash > 0 ? key.Substring(slash + 1) : string.Empty;
+        return id.Length > 0 && version.Length > 0;
+    }
+
+    /// <summary>The package ids in <c>project.frameworks.&lt;tfm&gt;.dependencies</c> of any framework.</summary>
+    private static HashSet<string> ReadDirectDependencies(JsonElement root)
+    {
+        var direct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("project", out var project)
+            && project.ValueKind == JsonValueKind.Object
+            && project.TryGetProperty("frameworks", out var frameworks)
+            && frameworks.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var framework in frameworks.EnumerateObject())
+            {
+                if (framework.Value.ValueKind == JsonValueKind.Object
+                    && framework.Value.TryGetProperty("dependencies", out var dependencies)
+                    && dependencies.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var dependency in dependencies.EnumerateObject())
+                    {
+                        direct.Add(dependency.Name);
+                    }
+                }
+            }
+        }
+
+        return direct;
+    }
+
+    private static Dictionary<string, string> ReadHashes(JsonElement root)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("libraries", out var libraries) && libraries.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var library in libraries.EnumerateObject())
+            {
+                if (library.Value.ValueKind == JsonValueKind.Object
+                    && library.Value.TryGetProperty("sha512", out var sha512)
+                    && sha512.ValueKind == JsonValueKind.String
+                    && !string.IsNullOrEmpty(sha512.GetString()))
+                {
+                    hashes[library.Name] = sha512.GetString()!;
+                }
+            }
+        }
+
+        return hashes;
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Build.Framework;
+using ReleasePolicy.Diagnostics;
+using ReleasePolicy.Git;
+using ReleasePolicy.IO;
+using ReleasePolicy.Manifest;
+using ReleasePolicy.NuGet;
+
+namespace ReleasePolicy.Tasks;
+
+/// <summary>
+/// Writes <c>release-manifest.json</c> for <c>dotnet pack</c> / <c>dotnet publish</c>: package identity, where the
+/// source came from, how it was built, the release classification, migrations and resolved dependencies. The file
+/// is rewritten only when its bytes change, so incremental builds stay incremental.
+/// </summary>
+public sealed class GenerateReleaseManifest : ReleasePolicyTask
+{
+    /// <summary>Where to write the manifest.</summary>
+    [Required]
+    public string OutputFile { get; set; } = string.Empty;
+
+    /// <summary>Where git discovery starts; defaults to the folder of <see cref="ReleasePolicyTask.ProjectFile"/>.</summary>
+    public string? ProjectDirectory { get; set; }
+
+    public string? PackageId { get; set; }
+
+    public string? PackageVersion { get; set; }
+
+    /// <summary>From SourceLink / $(RepositoryUrl) when known; otherwise read from the git config. Credentials are stripped.</summary>
+    public string? RepositoryUrl { get; set; }
+
+    public string? RepositoryCommit { get; set; }
+
+    public string? RepositoryBranch { get; set; }
+
+    public string? Configuration { get; set; }
+
+    /// <summary>';'-separated, e.g. <c>net8.0;net10.0</c>; kept in the declared order.</summary>
+    public string? TargetFrameworks { get; set; }
+
+    public string? SdkVersion { get; set; }
+
+    /// <summary>Path to <c>obj/project.assets.json</c>; empty means the project has no NuGet restore output.</summary>
+    public string? ProjectAssetsFile { get; set; }
+
+    public string? ReleaseType { get; set; }
+
+    public string? ReleaseHotfixSeverity { get; set; }
+
+    public string? ReleaseUserImpact { get; set; }
+
+    public string? ReleaseDataSensitivity { get; set; }
+
+    /// <summary>Seconds since the Unix epoch; the only source of <c>build.timestamp</c>.</summary>
+    public string? SourceDateEpoch { get; set; }
+
+    /// <summary>A JSON array of migration entries; embedded as <c>migrations</c> when the file exists.</summary>
+    public string? MigrationsReportFile { get; set; }
+
+    /// <summary>The full path of the manifest written (or found up to date).</summary>
+    [Output]
+    public string? ManifestFile { get; set; }
+
+    /// <summary>Reads CI environment variables; replaced in tests so the machine running them does not leak in.</summary>
+    internal Func<string, string?> EnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+
+    protected override string Activity => $"writing the release manifest '{OutputFile}'";
+
+    protected override void ExecuteCore()
+    {
+        var findings = new List<PolicyFinding>();
+        var release = ReleaseClassification.TryCreate(
+            ReleaseType, ReleaseHotfixSeverity, ReleaseUserImpact, ReleaseDataSensitivity, ProjectFile, findings);
+        if (!ReleasePolicy.Manifest.SourceDateEpoch.TryParse(SourceDateEpoch, ProjectFile, out var timestamp, out var epochError))
+        {
+            findings.Add(epochError!);
+        }
+
+        if (!MigrationsReport.TryRead(MigrationsReportFile, out var migrations, out var migrationsError))
+        {
+            findings.Add(migrationsError!);
+        }
+
+        IReadOnlyList<ResolvedPackage>? dependencies = Array.Empty<ResolvedPackage>();
+        if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
+        {
+            dependencies = ProjectAssetsReader.TryRead(ProjectAssetsFile!, out var assetsError);
+            if (assetsError is not null)
+            {
+                findings.Add(assetsError);
+            }
+        }
+
+        if (findings.Count > 0 || release is null || dependencies is null)
+        {
+            Report(findings);
+            return;
+        }
+
+        var ci = CiEnvironment.Read(EnvironmentVariable);
+        var manifest = new ReleaseManifest(
+            Value(PackageId),
+            Value(PackageVersion),
+            ResolveRepository(ci),
+            Value(Configuration),
+            SplitTargetFrameworks(TargetFrameworks),
+            Value(SdkVersion),
+            timestamp,
+            ci.RunUrl,
+            release,
+            migrations,
+            dependencies);
+
+        var path = Path.GetFullPath(OutputFile);
+        var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
+        Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
+        ManifestFile = path;
+    }
+
+    /// <summary>
+    /// Properties win (SourceLink and pack know best, e.g. in CI checkouts); git fills whatever they leave out, and the
+    /// CI system names the branch when HEAD is detached.
+    /// </summary>
+    private GitRepositoryInfo ResolveRepository(CiEnvironment ci)
+    {
+        var url = Value(RepositoryUrl);
+        var commit = Value(RepositoryCommit)?.ToLowerInvariant();
+        var branch = Value(RepositoryBranch);
+        if (url is null || commit is null || branch is null)
+        {
+            var start = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null);
+            var git = GitRepositoryInfo.Discover(start);
+            url ??= git.Url;
+            commit ??= git.Commit;
+            branch ??= git.Branch ?? ci.Branch;
+        }
+
+        return new GitRepositoryInfo(url is null ? null : Git.RepositoryUrl.RemoveCredentials(url), commit, branch);
+    }
+
+    private static IReadOnlyList<string> SplitTargetFrameworks(string? value)
+    {
+        var frameworks = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in (value ?? string.Empty).Split(';'))
+        {
+            var framework = part.Trim();
+            if (framework.Length > 0 && seen.Add(framework))
+            {
+                frameworks.Add(framework);
+            }
+        }
+
+        return frameworks;
+    }
+
+    private static string? Value(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+}
