@@ -1,0 +1,51 @@
+using ReleasePolicy.EndToEnd.Tests.Infrastructure;
+
+namespace ReleasePolicy.EndToEnd.Tests;
+
+/// <summary>The SDK brings its analyzers into the compiler itself (NuGet does not read an SDK package's analyzers/ folder).</summary>
+public sealed class AnalyzerTests
+{
+    [Theory]
+    [InlineData(SdkReference.SdkElement)]
+    [InlineData(SdkReference.PackageReference)]
+    public void A_migration_without_Down_is_a_warning_in_a_Debug_build(SdkReference reference)
+    {
+        var project = FixtureProject.Create("MigrationAudit" + reference, reference, extraSources: Sources.EfCoreMigrationApi);
+        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+
+        var build = project.Dotnet("build").ShouldSucceed();
+
+        var finding = Assert.Single(build.WithCode("RP1001"));
+        Assert.Equal("warning", finding.Severity);
+        Assert.Equal("AddOrderNotes.cs", finding.FileName);
+        Assert.Contains("AddOrderNotes", finding.Message);
+    }
+
+    [Fact]
+    public void A_migration_without_Down_fails_a_Release_build_in_Enforce_mode()
+    {
+        var project = FixtureProject.Create("MigrationEnforce", extraSources: Sources.EfCoreMigrationApi);
+        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+
+        var build = project.Dotnet("build", "-c", "Release").ShouldFail();
+
+        Assert.Equal("error", Assert.Single(build.WithCode("RP1001")).Severity);
+    }
+
+    [Fact]
+    public void An_editorconfig_severity_overrides_the_mode_preset()
+    {
+        var project = FixtureProject.Create("MigrationEditorconfig", extraSources: Sources.EfCoreMigrationApi);
+        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        project.Write(".editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.RP1001.severity = none
+            """);
+
+        var build = project.Dotnet("build", "-c", "Release").ShouldSucceed();
+
+        Assert.Empty(build.WithCode("RP1001"));
+    }
+}

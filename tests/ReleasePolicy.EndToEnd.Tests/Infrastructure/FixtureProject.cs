@@ -1,0 +1,156 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace ReleasePolicy.EndToEnd.Tests.Infrastructure;
+
+/// <summary>How a project brings in the SDK: the three documented forms.</summary>
+public enum SdkReference
+{
+    SdkElement,
+    GlobalJsonMsBuildSdks,
+    PackageReference,
+}
+
+/// <summary>
+/// A user's project on disk, in its own folder outside the repository, restored from the packed SDK's feed only.
+/// </summary>
+internal sealed class FixtureProject
+{
+    private static int counter;
+
+    private FixtureProject(string directory, string name)
+    {
+        Directory = directory;
+        Name = name;
+    }
+
+    public string Directory { get; }
+
+    public string Name { get; }
+
+    public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
+
+    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null)
+    {
+        var sdk = PackedSdk.Current;
+        var directory = Path.Combine(sdk.RunRoot, $"{Interlocked.Increment(ref counter):00}-{folderName ?? name}");
+        System.IO.Directory.CreateDirectory(directory);
+        var fixture = new FixtureProject(directory, name);
+
+        var tfmProperty = targetFramework.Contains(';') ? $"<TargetFrameworks>{targetFramework}</TargetFrameworks>" : $"<TargetFramework>{targetFramework}</TargetFramework>";
+        var (projectSdk, sdkElement, packageReference) = reference switch
+        {
+            SdkReference.SdkElement => ("Microsoft.NET.Sdk", $"""  <Sdk Name="ReleasePolicy.Sdk" Version="{sdk.Version}" />""", ""),
+            SdkReference.GlobalJsonMsBuildSdks => ("Microsoft.NET.Sdk;ReleasePolicy.Sdk", "", ""),
+            _ => ("Microsoft.NET.Sdk", "", $"""    <PackageReference Include="ReleasePolicy.Sdk" Version="{sdk.Version}" PrivateAssets="all" />"""),
+        };
+
+        fixture.Write(name + ".csproj", $"""
+            <Project Sdk="{projectSdk}">
+            {sdkElement}
+              <PropertyGroup>
+                {tfmProperty}
+                <Nullable>enable</Nullable>
+                <PackageId>Contoso.{name}</PackageId>
+                <Version>1.2.3</Version>
+                <Authors>Contoso</Authors>
+                <Description>Fixture for ReleasePolicy end-to-end tests.</Description>
+              </PropertyGroup>
+              <ItemGroup>
+            {packageReference}
+              </ItemGroup>
+            {projectBody ?? ""}
+            </Project>
+            """);
+
+        if (reference == SdkReference.GlobalJsonMsBuildSdks)
+        {
+            fixture.Write("global.json", $$"""
+                {
+                  "msbuild-sdks": {
+                    "ReleasePolicy.Sdk": "{{sdk.Version}}"
+                  }
+                }
+                """);
+        }
+
+        fixture.Write("NuGet.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="releasepolicy-e2e" value="{sdk.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="releasepolicy-e2e">
+                  <package pattern="ReleasePolicy.*" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        fixture.Write("Greeter.cs", """
+            namespace Contoso;
+
+            public static class Greeter
+            {
+                public static string Greet(string name) => "Hello, " + name;
+            }
+            """);
+        if (extraSources is not null)
+        {
+            fixture.Write("Extra.cs", extraSources);
+        }
+
+        return fixture;
+    }
+
+    public string Write(string relativePath, string content)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content.ReplaceLineEndings("\n"));
+        return path;
+    }
+
+    public CommandResult Dotnet(params string[] arguments) => Dotnet(new Dictionary<string, string?>(), arguments);
+
+    public CommandResult Dotnet(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var merged = new Dictionary<string, string?>(PackedSdk.Current.Environment);
+        foreach (var (key, value) in environment)
+        {
+            merged[key] = value;
+        }
+
+        return DotNet.Run(Directory, merged, [.. arguments, "-nologo"]);
+    }
+
+    /// <summary>`git` in the fixture folder, for fixtures that live in a repository.</summary>
+    public void Git(params string[] arguments) => GitCli.Run(Directory, arguments);
+
+    public string PackageOutput => Path.Combine(Directory, "out");
+
+    public string NupkgPath => Path.Combine(PackageOutput, $"Contoso.{Name}.1.2.3.nupkg");
+
+    public string SidecarPath => Path.Combine(PackageOutput, $"Contoso.{Name}.1.2.3.release.json");
+
+    public IReadOnlyList<string> NupkgEntries()
+    {
+        using var zip = ZipFile.OpenRead(NupkgPath);
+        return zip.Entries.Select(e => e.FullName).ToList();
+    }
+
+    public JsonDocument ManifestFromNupkg()
+    {
+        using var zip = ZipFile.OpenRead(NupkgPath);
+        var entry = zip.GetEntry("releasepolicy/release-manifest.json") ?? throw new InvalidOperationException("The package has no releasepolicy/release-manifest.json; entries: " + string.Join(", ", zip.Entries.Select(e => e.FullName)));
+        using var stream = entry.Open();
+        return JsonDocument.Parse(stream);
+    }
+
+    public static JsonDocument ReadJson(string path) => JsonDocument.Parse(File.ReadAllBytes(path));
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using ReleasePolicy.EndToEnd.Tests.Infrastructure;
+
+namespace ReleasePolicy.EndToEnd.Tests;
+
+/// <summary>The sample under samples/ shows exactly the findings its README promises, with the real EF Core package.</summary>
+public sealed class SampleTests
+{
+    [Fact]
+    public void The_orders_sample_reports_its_deliberate_breaks_and_nothing_else()
+    {
+        var sdk = PackedSdk.Current;
+        var source = Path.Combine(sdk.RepositoryRoot, "samples", "OrdersApi");
+        var target = Path.Combine(sdk.RunRoot, "OrdersApi");
+        CopyDirectory(source, target);
+        var projectFile = Path.Combine(target, "OrdersApi.csproj");
+        File.WriteAllText(projectFile, Regex.Replace(File.ReadAllText(projectFile), "(<Sdk Name=\"ReleasePolicy.Sdk\" Version=\")[^\"]+", "${1}" + sdk.Version));
+        File.WriteAllText(Path.Combine(target, "NuGet.config"), File.ReadAllText(Path.Combine(target, "NuGet.config")).Replace("../../artifacts/packages", sdk.Feed));
+        var output = Path.Combine(target, "out");
+
+        var pack = DotNet.Run(target, sdk.Environment, "pack", "-o", output, "-p:ReleasePolicyMode=Audit", "-nologo").ShouldSucceed();
+
+        var findings = pack.Diagnostics.Where(d => d.Code.StartsWith("RP", StringComparison.Ordinal) && d.Severity != "message").ToList();
+        Assert.Collection(
+            findings.OrderBy(d => d.Code),
+            d => Assert.Equal(("RP1001", "20260305141500_AddOrderNotes.cs"), (d.Code, d.FileName)),
+            d => Assert.Equal(("RP1010", "V2__index_audit_log_by_order.sql"), (d.Code, d.FileName)));
+
+        using var manifest = FixtureProject.ReadJson(Path.Combine(output, "Contoso.OrdersApi.2.4.0.release.json"));
+        var dependencies = manifest.RootElement.GetProperty("dependencies").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("direct").GetBoolean());
+        Assert.True(dependencies["Microsoft.EntityFrameworkCore.Relational"]);
+        Assert.False(dependencies["Microsoft.EntityFrameworkCore"]);
+        Assert.Equal("PII", manifest.RootElement.GetProperty("release").GetProperty("dataSensitivity").GetString());
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+    }
+}
