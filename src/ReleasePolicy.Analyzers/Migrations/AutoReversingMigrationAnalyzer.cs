@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+/// <summary>
+/// RP1006: FluentMigrator's AutoReversingMigration derives Down by reversing each expression of Up, and throws on
+/// rollback for expressions it cannot reverse: Execute.*, Delete.*, Alter.Column / AlterColumn and Update.*.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.AutoReversingMigrationNotReversible,
+        title: "AutoReversingMigration uses an expression that cannot be reversed",
+        messageFormat: "AutoReversingMigration '{0}' uses {1} in Up, which FluentMigrator cannot reverse; derive from Migration and write Down",
+        RuleCategories.Migrations,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "FluentMigrator only knows how to reverse create, add and rename expressions; any other expression makes the rollback fail at run time.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.AutoReversingMigrationNotReversible));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(compilationContext =>
+        {
+            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
+            if (symbols?.FluentAutoReversingMigration is null)
+            {
+                return;
+            }
+
+            compilationContext.RegisterOperationBlockAction(blockContext => AnalyzeUp(blockContext, symbols));
+        });
+    }
+
+    private static void AnalyzeUp(OperationBlockAnalysisContext context, MigrationSymbols symbols)
+    {
+        if (context.OwningSymbol is not IMethodSymbol { Name: "Up", IsOverride: true } up
+            || symbols.GetMigrationClass(up.ContainingType) is not { IsAutoReversing: true } migration)
+        {
+            return;
+        }
+
+        foreach (var change in SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type).Changes)
+        {
+            if (change.Framework == MigrationFramework.FluentMigrator && !CanBeReversed(change.Kind))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, change.OperationName));
+            }
+        }
+    }
+
+    /// <summary>The expressions FluentMigrator's Reverse() supports; everything else throws when rolling back.</summary>
+    internal static bool CanBeReversed(SchemaChangeKind kind) => kind is
+        SchemaChangeKind.CreateTable or SchemaChangeKind.AddColumn or SchemaChangeKind.CreateIndex or
+        SchemaChangeKind.AddForeignKey or SchemaChangeKind.AddPrimaryKey or SchemaChangeKind.AddUniqueConstraint or
+        SchemaChangeKind.EnsureSchema or SchemaChangeKind.RenameTable or SchemaChangeKind.RenameColumn or
+        SchemaChangeKind.InsertData or SchemaChangeKind.Other;
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+/// <summary>
+/// RP1002 and RP1003: a Down written in the migration that cannot roll anything back, because it is empty
+/// (or comment-only) while Up changes the database, or because all it does is throw.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor EmptyDownRule = new(
+        RuleIdentifiers.EmptyDown,
+        title: "Down is empty while Up changes the database",
+        messageFormat: "Down in migration '{0}' is empty or comment-only while Up changes the database; write the rollback, or declare the migration forward-only with a reason",
+        RuleCategories.Migrations,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An empty Down makes a rollback report success while leaving every change of Up in place.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.EmptyDown));
+
+    private static readonly DiagnosticDescriptor DownOnlyThrowsRule = new(
+        RuleIdentifiers.DownOnlyThrows,
+        title: "Down only throws",
+        messageFormat: "Down in migration '{0}' only throws, so the migration cannot be rolled back; write the rollback, or declare the migration forward-only with a reason",
+        RuleCategories.Migrations,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Down that only throws stops a rollback half-way through a release.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.DownOnlyThrows));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(EmptyDownRule, DownOnlyThrowsRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(compilationContext =>
+        {
+            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            compilationContext.RegisterSymbolAction(symbolContext => Analyze(symbolContext, symbols), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
+    {
+        var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
+        var down = migration?.DeclaredDown;
+        if (migration is null || down is null || migration.IsAutoReversing)
+        {
+            return;
+        }
+
+        var rule = MethodBodyShape.Of(down, context.CancellationToken) switch
+        {
+            BodyShape.Empty when MethodBodyShape.Of(migration.DeclaredUp, context.CancellationToken) == BodyShape.HasStatements => EmptyDownRule,
+            BodyShape.OnlyThrows => DownOnlyThrowsRule,
+            _ => null,
+        };
+        if (rule is null || ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
+        {
+            return;
+        }
+
+        var location = down.Locations.FirstOrDefault(l => l.IsInSource) ?? migration.GetIdentifierLocation(context.CancellationToken);
+        context.ReportDiagnostic(Diagnostic.Create(rule, location, migration.Type.Name));
+    }
+}
