@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ReleasePolicy.Diagnostics;
+
+namespace ReleasePolicy.Migrations;
+
+/// <summary>Everything the migration-script check found: the report entries, the findings and the conventions used.</summary>
+public sealed class MigrationCheckResult
+{
+    internal MigrationCheckResult(List<MigrationEntry> entries, List<PolicyFinding> findings, IReadOnlyList<ConventionChoice> conventions)
+    {
+        Entries = entries;
+        Findings = findings;
+        Conventions = conventions;
+    }
+
+    /// <summary>Sorted by path (ordinal), ready for <see cref="MigrationReport.Serialize"/>.</summary>
+    public IReadOnlyList<MigrationEntry> Entries { get; }
+
+    public IReadOnlyList<PolicyFinding> Findings { get; }
+
+    public IReadOnlyList<ConventionChoice> Conventions { get; }
+}
+
+/// <summary>
+/// The whole check: <see cref="RollbackPairing"/> pairs scripts by name, then each script is read once to hash it,
+/// to find an empty or comment-only rollback (RP1011), and to flag a destructive forward script.
+/// </summary>
+public static class MigrationScriptCheck
+{
+    public static MigrationCheckResult Run(IReadOnlyList<MigrationScriptSet> sets, string projectDirectory)
+    {
+        var pairing = new RollbackPairing(projectDirectory).Pair(sets);
+        var paths = new ProjectPath(projectDirectory);
+        var findings = new List<PolicyFinding>(pairing.Findings);
+        var entries = new List<MigrationEntry>(pairing.Migrations.Count);
+        foreach (var migration in pairing.Migrations)
+        {
+            entries.Add(Inspect(migration, paths, findings));
+        }
+
+        entries.Sort((a, b) =>
+        {
+            var byPath = string.CompareOrdinal(a.SortPath, b.SortPath);
+            return byPath != 0 ? byPath : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return new MigrationCheckResult(entries, findings, pairing.Conventions);
+    }
+
+    private static MigrationEntry Inspect(PairedMigration migration, ProjectPath paths, List<PolicyFinding> findings)
+    {
+        var forward = Read(migration.Forward, paths, findings);
+        var rollback = Read(migration.Rollback, paths, findings);
+        var verify = Read(migration.Verify, paths, findings);
+        string status;
+        switch (migration.Outcome)
+        {
+            case PairingOutcome.Paired when rollback.Scan is not null && !rollback.Scan.HasStatements:
+                findings.Add(MigrationFindings.EmptyRollback(migration.Rollback!, rollback.File!.Path, forward.File!.Path));
+                status = MigrationStatus.EmptyRollback;
+                break;
+            case PairingOutcome.Paired:
+                status = MigrationStatus.Reversible;
+                break;
+            case PairingOutcome.MissingRollback:
+                status = MigrationStatus.MissingRollback;
+                break;
+            case PairingOutcome.OrphanRollback:
+                status = MigrationStatus.OrphanRollback;
+                break;
+            default:
+                status = MigrationStatus.ForwardOnly;
+                break;
+        }
+
+        return new MigrationEntry(
+            migration.Id,
+            MigrationConventionNames.ReportName(migration.Convention),
+            forward.File,
+            rollback.File,
+            verify.File,
+            status,
+            migration.Reason,
+            forward.Scan?.Destructive ?? false);
+    }
+
+    private static (MigrationScriptFile? File, SqlScriptScan? Scan) Read(string? path, ProjectPath paths, List<PolicyFinding> findings)
+    {
+        if (path is null)
+        {
+            return (null, null);
+        }
+
+        var relative = paths.Relative(path);
+        try
+        {
+            var scan = SqlScriptScan.Read(path);
+            return (new MigrationScriptFile(relative, scan.Sha256), scan);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            findings.Add(MigrationFindings.Unreadable(path, relative, ex.Message));
+            return (new MigrationScriptFile(relative, null), null);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace ReleasePolicy.Migrations;
+
+/// <summary>How a migration's scripts paired up, judged from their names alone.</summary>
+public enum PairingOutcome
+{
+    /// <summary>A forward script and its rollback script.</summary>
+    Paired,
+
+    /// <summary>A forward script whose convention expects a rollback script that is not there (RP1010).</summary>
+    MissingRollback,
+
+    /// <summary>A rollback script without its forward script (RP1012).</summary>
+    OrphanRollback,
+
+    /// <summary>A forward script that needs no rollback, such as a Flyway repeatable migration.</summary>
+    ForwardOnly,
+}
+
+/// <summary>One migration as the names pair it: full paths of its scripts and what is missing.</summary>
+public sealed class PairedMigration
+{
+    public PairedMigration(
+        string id,
+        MigrationConvention convention,
+        PairingOutcome outcome,
+        string? forward,
+        string? rollback,
+        string? verify = null,
+        string? reason = null)
+    {
+        Id = id;
+        Convention = convention;
+        Outcome = outcome;
+        Forward = forward;
+        Rollback = rollback;
+        Verify = verify;
+        Reason = reason;
+    }
+
+    public string Id { get; }
+
+    public MigrationConvention Convention { get; }
+
+    public PairingOutcome Outcome { get; }
+
+    /// <summary>Full path of the forward (deploy, up) script, or null for an orphan rollback script.</summary>
+    public string? Forward { get; }
+
+    /// <summary>Full path of the rollback (undo, down, revert) script, or null when there is none.</summary>
+    public string? Rollback { get; }
+
+    /// <summary>Full path of a sqitch <c>verify/</c> script, when there is one.</summary>
+    public string? Verify { get; }
+
+    /// <summary>Why the migration is forward-only, or which other script claims the same version.</summary>
+    public string? Reason { get; }
+}
+
+/// <summary>Which convention a set was checked with, and whether it was detected from the file names.</summary>
+public sealed class ConventionChoice
+{
+    public ConventionChoice(string setName, MigrationConvention? convention, bool detected, string? evidence)
+    {
+        SetName = setName;
+        Convention = convention;
+        Detected = detected;
+        Evidence = evidence;
+    }
+
+    public string SetName { get; }
+
+    /// <summary>Null when the set could not be checked (no scripts, or invalid metadata).</summary>
+    public MigrationConvention? Convention { get; }
+
+    public bool Detected { get; }
+
+    /// <summary>The project-relative file whose name showed the convention; null when none did (Suffix by default).</summary>
+    public string? Evidence { get; }
+
+    /// <summary>The low-importance build message that tells the user which convention was used.</summary>
+    public string Describe()
+    {
+        if (Convention is null)
+        {
+            return $"ReleaseMigrationScripts '{SetName}' contains no .sql scripts; nothing to pair.";
+        }
+
+        var how = !Detected
+            ? "set by Convention metadata."
+            : Evidence is null
+                ? "because no file name shows a convention (<name>.sql pairs with <name>.rollback.sql). Set Convention metadata to choose another one."
+                : $"detected from '{Evidence}'. Set Convention metadata to choose another one.";
+        return $"ReleaseMigrationScripts '{SetName}': checking rollback scripts with the {Convention} convention, {how}";
+    }
+}
