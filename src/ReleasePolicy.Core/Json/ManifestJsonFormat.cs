@@ -36,7 +36,7 @@ internal static class ManifestJsonFormat
     /// A raw CR can only be indentation, because the writer escapes control characters inside strings, so dropping
     /// every CR that precedes an LF gives the same bytes on every OS.
     /// </summary>
-    private static byte[] NormalizeNewlines(byte[] bytes)
+    internal static byte[] NormalizeNewlines(byte[] bytes)
     {
         var count = 0;
         for (var i = 0; i < bytes.Length; i++)
