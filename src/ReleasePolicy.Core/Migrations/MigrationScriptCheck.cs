@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ReleasePolicy.Diagnostics;
 
 namespace ReleasePolicy.Migrations;
@@ -45,7 +46,15 @@ public static class MigrationScriptCheck
             var byPath = string.CompareOrdinal(a.SortPath, b.SortPath);
             return byPath != 0 ? byPath : string.CompareOrdinal(a.Id, b.Id);
         });
-        return new MigrationCheckResult(entries, findings, pairing.Conventions);
+        // Findings in file order (setting-level ones, without a file, first) read top-down in the build output.
+        var ordered = findings
+            .Select((finding, index) => (finding, index))
+            .OrderBy(f => f.finding.File ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.finding.Line)
+            .ThenBy(f => f.index)
+            .Select(f => f.finding)
+            .ToList();
+        return new MigrationCheckResult(entries, ordered, pairing.Conventions);
     }
 
     private static MigrationEntry Inspect(PairedMigration migration, ProjectPath paths, List<PolicyFinding> findings)
