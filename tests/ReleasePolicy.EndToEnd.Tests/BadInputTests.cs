@@ -6,7 +6,7 @@ namespace ReleasePolicy.EndToEnd.Tests;
 public sealed class BadInputTests
 {
     [Fact]
-    public void A_corrupt_project_assets_file_is_RP9002_naming_the_file()
+    public void A_corrupt_project_assets_file_fails_with_a_diagnostic_naming_it_not_a_stack_trace()
     {
         var project = FixtureProject.Create("CorruptAssets");
         project.Dotnet("restore").ShouldSucceed();
@@ -14,11 +14,13 @@ public sealed class BadInputTests
         var text = File.ReadAllText(assets);
         File.WriteAllText(assets, text[..(text.Length / 2)]);
 
+        // The .NET SDK reads the assets file before any ReleasePolicy target and reports it itself (NETSDK1060);
+        // the manifest task's own RP9002 for the same file is covered by the task tests.
         var pack = project.Dotnet("pack", "--no-restore", "-o", project.PackageOutput).ShouldFail();
 
-        var error = Assert.Single(pack.WithCode("RP9002"));
-        Assert.Equal("project.assets.json", error.FileName);
-        Assert.True(error.Line > 0, error.ToString());
+        var error = Assert.Single(pack.Diagnostics, d => d.Severity == "error");
+        Assert.Contains("project.assets.json", error.Message);
+        Assert.Contains("LineNumber", error.Message);
     }
 
     [Fact]

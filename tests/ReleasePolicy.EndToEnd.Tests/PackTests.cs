@@ -70,7 +70,7 @@ public sealed class PackTests
         var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1767225600" };
 
         project.Dotnet(environment, "pack", "-o", project.PackageOutput).ShouldSucceed();
-        var manifestPath = Path.Combine(project.Directory, "obj", "Release", "releasepolicy", "release-manifest.json");
+        var manifestPath = Path.Combine(project.Directory, "obj", "Release", "net10.0", "releasepolicy", "release-manifest.json");
         var first = File.ReadAllBytes(manifestPath);
         var firstWrite = File.GetLastWriteTimeUtc(manifestPath);
         project.Dotnet(environment, "pack", "-o", project.PackageOutput).ShouldSucceed();
