@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using ReleasePolicy.Analyzers.Migrations;
+
+namespace ReleasePolicy.Analyzers.CodeFixes.Migrations;
+
+/// <summary>The lines to add to an EF Core migration's Down, and where: into its body, or as a new Down after Up.</summary>
+internal sealed class RollbackPlan
+{
+    private RollbackPlan(MethodDeclarationSyntax up, MethodDeclarationSyntax? down, List<string> lines, string builder)
+    {
+        Up = up;
+        Down = down;
+        Lines = lines;
+        Builder = builder;
+    }
+
+    public MethodDeclarationSyntax Up { get; }
+
+    public MethodDeclarationSyntax? Down { get; }
+
+    public List<string> Lines { get; }
+
+    public string Builder { get; }
+
+    /// <summary>Null when there is nothing this fix can write (not EF Core, parts in other files, a sealed Down...).</summary>
+    public static RollbackPlan? Create(SemanticModel model, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var symbols = MigrationSymbols.TryCreate(model.Compilation);
+        var migration = symbols?.GetMigrationClass(type);
+        if (symbols is null || migration is not { Framework: MigrationFramework.EntityFrameworkCore })
+        {
+            return null;
+        }
+
+        var up = DeclarationIn(model, migration.DeclaredUp, cancellationToken);
+        if (up is null)
+        {
+            return null;
+        }
+
+        MethodDeclarationSyntax? down = null;
+        if (migration.DeclaredDown is { } declaredDown)
+        {
+            down = DeclarationIn(model, declaredDown, cancellationToken);
+            if (down is null)
+            {
+                return null;
+            }
+        }
+        else if (migration.EffectiveDown is { IsSealed: true })
+        {
+            return null;
+        }
+
+        var upChanges = SchemaChangeReader.Read(model, up, symbols, type, cancellationToken).Changes;
+        var downChanges = down is null ? new List<SchemaChange>() : ReadWithHelpers(model, down, symbols, type, cancellationToken);
+        var builder = down?.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText
+            ?? up.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText
+            ?? "migrationBuilder";
+        var lines = RollbackWriter.WriteInverses(RollbackPairing.FindUnreversed(upChanges, downChanges), builder);
+        return lines.Count == 0 && down is not null ? null : new RollbackPlan(up, down, lines, builder);
+    }
+
+    public TextChange? ToTextChange(SourceText text)
+    {
+        var newLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
+        var memberIndent = IndentationOf(text, Up.SpanStart);
+        const string Step = "    ";
+        if (Down is null)
+        {
+            var method = new StringBuilder()
+                .Append(newLine).Append(newLine)
+                .Append(memberIndent).Append("protected override void Down(MigrationBuilder ").Append(Builder).Append(')').Append(newLine)
+                .Append(memberIndent).Append('{').Append(newLine);
+            foreach (var line in Lines)
+            {
+                method.Append(memberIndent).Append(Step).Append(line).Append(newLine);
+            }
+
+            method.Append(memberIndent).Append('}');
+            return new TextChange(new TextSpan(Up.Span.End, 0), method.ToString());
+        }
+
+        var statementIndent = IndentationOf(text, Down.SpanStart) + Step;
+        var inserted = new StringBuilder();
+        foreach (var line in Lines)
+        {
+            inserted.Append(statementIndent).Append(line).Append(newLine);
+        }
+
+        if (Down.Body is { } body)
+        {
+            // Right after the opening brace's line: inverses of the last Up changes run first.
+            var openLine = text.Lines.GetLineFromPosition(body.OpenBraceToken.SpanStart);
+            return new TextChange(new TextSpan(openLine.EndIncludingLineBreak, 0), inserted.ToString());
+        }
+
+        if (Down.ExpressionBody is { } arrow && Down.SemicolonToken.Span.Length > 0)
+        {
+            var indent = IndentationOf(text, Down.SpanStart);
+            var block = new StringBuilder()
+                .Append(newLine).Append(indent).Append('{').Append(newLine)
+                .Append(inserted)
+                .Append(statementIndent).Append(arrow.Expression.ToString()).Append(';').Append(newLine)
+                .Append(indent).Append('}');
+            var start = Down.ParameterList.Span.End;
+            return new TextChange(TextSpan.FromBounds(start, Down.SemicolonToken.Span.End), block.ToString());
+        }
+
+        return null;
+    }
+
+    private static List<SchemaChange> ReadWithHelpers(SemanticModel model, MethodDeclarationSyntax down, MigrationSymbols symbols, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var first = SchemaChangeReader.Read(model, down, symbols, type, cancellationToken);
+        var result = new List<SchemaChange>(first.Changes);
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Queue<(IMethodSymbol Method, int Depth)>(first.HelperCalls.Select(h => (h, 1)));
+        while (pending.Count > 0)
+        {
+            var (method, depth) = pending.Dequeue();
+            if (depth > 2 || !visited.Add(method) || DeclarationIn(model, method, cancellationToken) is not { } helper)
+            {
+                continue;
+            }
+
+            var helperChanges = SchemaChangeReader.Read(model, helper, symbols, type, cancellationToken);
+            result.AddRange(helperChanges.Changes);
+            foreach (var next in helperChanges.HelperCalls)
+            {
+                pending.Enqueue((next, depth + 1));
+            }
+        }
+
+        return result;
+    }
+
+    private static MethodDeclarationSyntax? DeclarationIn(SemanticModel model, IMethodSymbol? method, CancellationToken cancellationToken) =>
+        method?.DeclaringSyntaxReferences
+            .Where(r => r.SyntaxTree == model.SyntaxTree)
+            .Select(r => r.GetSyntax(cancellationToken))
+            .OfType<MethodDeclarationSyntax>()
+            .FirstOrDefault();
+
+    private static string IndentationOf(SourceText text, int position)
+    {
+        var line = text.Lines.GetLineFromPosition(position);
+        var content = text.ToString(line.Span);
+        return content.Substring(0, content.Length - content.TrimStart().Length);
+    }
+}
