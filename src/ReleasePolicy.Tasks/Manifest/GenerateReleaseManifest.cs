@@ -127,6 +127,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     {
         var url = Value(RepositoryUrl);
         var commit = Value(RepositoryCommit)?.ToLowerInvariant();
+        if (commit is not null && !GitFiles.IsObjectId(commit))
+        {
+            // Some tools put a short or decorated ID in SourceRevisionId ("abc1234", "abc…+dirty"); git knows the full one.
+            Log.LogMessage(MessageImportance.Low, "RepositoryCommit '{0}' is not a full commit ID; reading the commit from git instead.", commit);
+            commit = null;
+        }
+
         var branch = Value(RepositoryBranch);
         if (url is null || commit is null || branch is null)
         {

@@ -186,6 +186,17 @@ public sealed class RepositoryFromGitTests : IDisposable
     }
 
     [Fact]
+    public void A_RepositoryCommit_that_is_not_a_full_commit_id_is_replaced_by_the_commit_from_git()
+    {
+        var git = GitTestRepository.Init(RepositoryRoot);
+        var commit = git.Commit("One");
+
+        var repository = Repository(_context.Generate(task => task.RepositoryCommit = commit.Substring(0, 7) + "+dirty"));
+
+        Assert.Equal(commit, repository.GetProperty("commit").GetString());
+    }
+
+    [Fact]
     public void A_corrupt_HEAD_leaves_the_commit_out_instead_of_failing_the_build()
     {
         var git = GitTestRepository.Init(RepositoryRoot);
