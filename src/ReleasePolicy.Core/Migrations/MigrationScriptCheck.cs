@@ -36,9 +36,12 @@ public static class MigrationScriptCheck
         var paths = new ProjectPath(projectDirectory);
         var findings = new List<PolicyFinding>(pairing.Findings);
         var entries = new List<MigrationEntry>(pairing.Migrations.Count);
-        foreach (var migration in pairing.Migrations)
+        using (var reader = new SqlScriptScan.Reader())
         {
-            entries.Add(Inspect(migration, paths, findings));
+            foreach (var migration in pairing.Migrations)
+            {
+                entries.Add(Inspect(migration, reader, paths, findings));
+            }
         }
 
         entries.Sort((a, b) =>
@@ -57,11 +60,11 @@ public static class MigrationScriptCheck
         return new MigrationCheckResult(entries, ordered, pairing.Conventions);
     }
 
-    private static MigrationEntry Inspect(PairedMigration migration, ProjectPath paths, List<PolicyFinding> findings)
+    private static MigrationEntry Inspect(PairedMigration migration, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> findings)
     {
-        var forward = Read(migration.Forward, paths, findings);
-        var rollback = Read(migration.Rollback, paths, findings);
-        var verify = Read(migration.Verify, paths, findings);
+        var forward = Read(migration.Forward, reader, paths, findings);
+        var rollback = Read(migration.Rollback, reader, paths, findings);
+        var verify = Read(migration.Verify, reader, paths, findings);
         string status;
         switch (migration.Outcome)
         {
@@ -94,7 +97,7 @@ public static class MigrationScriptCheck
             forward.Scan?.Destructive ?? false);
     }
 
-    private static (MigrationScriptFile? File, SqlScriptScan? Scan) Read(string? path, ProjectPath paths, List<PolicyFinding> findings)
+    private static (MigrationScriptFile? File, SqlScriptScan? Scan) Read(string? path, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> findings)
     {
         if (path is null)
         {
@@ -104,7 +107,7 @@ public static class MigrationScriptCheck
         var relative = paths.Relative(path);
         try
         {
-            var scan = SqlScriptScan.Read(path);
+            var scan = reader.Read(path);
             return (new MigrationScriptFile(relative, scan.Sha256), scan);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

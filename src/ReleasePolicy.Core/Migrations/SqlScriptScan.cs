@@ -8,7 +8,8 @@ namespace ReleasePolicy.Migrations;
 /// <summary>What one read of a SQL script tells: its SHA-256, whether it has any statement, whether it destroys data.</summary>
 internal sealed class SqlScriptScan
 {
-    private const int BufferSize = 64 * 1024;
+    // Below the 85,000-byte large-object threshold for both the byte and the char buffer.
+    private const int BufferSize = 16 * 1024;
 
     private SqlScriptScan(string sha256, bool hasStatements, bool destructive)
     {
@@ -26,38 +27,56 @@ internal sealed class SqlScriptScan
     /// <summary>True when a statement drops a table, column or schema, truncates, or deletes without WHERE.</summary>
     public bool Destructive { get; }
 
-    /// <summary>Streams the file once: the bytes feed the hash and, decoded, the SQL lexer; nothing is held whole.</summary>
+    /// <summary>Reads one script; for many, use one <see cref="Reader"/> so its buffers and hash are reused.</summary>
     public static SqlScriptScan Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        return Read(stream);
+        using var reader = new Reader();
+        return reader.Read(path);
     }
 
     public static SqlScriptScan Read(Stream stream)
     {
-        using var sha = SHA256.Create();
-        var bytes = new byte[BufferSize];
-        char[]? chars = null;
-        Decoder? decoder = null;
-        var lexer = new SqlLexer();
-        int read;
-        while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
-        {
-            sha.TransformBlock(bytes, 0, read, null, 0);
-            if (decoder is null)
-            {
-                var encoding = DetectEncoding(bytes, read);
-                decoder = encoding.GetDecoder();
-                chars = new char[encoding.GetMaxCharCount(BufferSize)];
-            }
+        using var reader = new Reader();
+        return reader.Read(stream);
+    }
 
-            var count = decoder.GetChars(bytes, 0, read, chars!, 0);
-            lexer.Feed(chars!, count);
+    /// <summary>
+    /// Streams each script once: the bytes feed the hash and, decoded, the SQL lexer; nothing is held whole. The
+    /// buffers stay below the large-object heap and are reused from script to script.
+    /// </summary>
+    public sealed class Reader : IDisposable
+    {
+        private readonly byte[] _bytes = new byte[BufferSize];
+        private readonly char[] _chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
+        private readonly SHA256 _sha = SHA256.Create();
+
+        public SqlScriptScan Read(string path)
+        {
+            // Buffer size 1: this reader already reads in large blocks, so FileStream's own buffer would be waste.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return Read(stream);
         }
 
-        sha.TransformFinalBlock(bytes, 0, 0);
-        lexer.Finish();
-        return new SqlScriptScan(Hex(sha.Hash!), lexer.HasStatements, lexer.Destructive);
+        public SqlScriptScan Read(Stream stream)
+        {
+            _sha.Initialize();
+            Decoder? decoder = null;
+            var lexer = new SqlLexer();
+            int read;
+            while ((read = stream.Read(_bytes, 0, _bytes.Length)) > 0)
+            {
+                _sha.TransformBlock(_bytes, 0, read, null, 0);
+                decoder ??= DetectEncoding(_bytes, read).GetDecoder();
+                var count = decoder.GetChars(_bytes, 0, read, _chars, 0);
+                lexer.Feed(_chars, count);
+            }
+
+            _sha.TransformFinalBlock(_bytes, 0, 0);
+            lexer.Finish();
+            return new SqlScriptScan(Hex(_sha.Hash!), lexer.HasStatements, lexer.Destructive);
+        }
+
+        public void Dispose() => _sha.Dispose();
     }
 
     // SQL Server Management Studio saves UTF-16 with a byte order mark; everything else is read as UTF-8.
