@@ -15,6 +15,7 @@ internal sealed class SqlLexer
 
     private readonly char[] _word = new char[MaxKeywordLength];
     private State _state;
+    private char _quote;
     private char _pending;
     private char _previous;
     private int _depth;
@@ -45,8 +46,6 @@ internal sealed class SqlLexer
     public bool HasStatements { get; private set; }
 
     public bool Destructive { get; private set; }
-
-    private char _quote;
 
     public void Feed(char[] chars, int count)
     {

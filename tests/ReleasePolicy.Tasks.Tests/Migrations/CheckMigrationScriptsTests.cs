@@ -1,4 +1,3 @@
-using ReleasePolicy.Tasks.Tests.Infrastructure;
 using static ReleasePolicy.Tasks.Tests.Migrations.MigrationProject;
 
 namespace ReleasePolicy.Tasks.Tests.Migrations;
