@@ -3,6 +3,7 @@ namespace ReleasePolicy.Analyzers;
 /// <summary>Every analyzer rule ID in one place; IDs are stable once shipped (see docs/rules).</summary>
 internal static class RuleIdentifiers
 {
+    public const string MigrationInventory = "RP1000";
     public const string MigrationWithoutRollback = "RP1001";
     public const string EmptyDown = "RP1002";
     public const string DownOnlyThrows = "RP1003";

@@ -49,17 +49,10 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
 
         foreach (var change in SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type).Changes)
         {
-            if (change.Framework == MigrationFramework.FluentMigrator && !CanBeReversed(change.Kind))
+            if (!AutoReversal.CanBeReversed(change))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, change.OperationName));
             }
         }
     }
-
-    /// <summary>The expressions FluentMigrator's Reverse() supports; everything else throws when rolling back.</summary>
-    internal static bool CanBeReversed(SchemaChangeKind kind) => kind is
-        SchemaChangeKind.CreateTable or SchemaChangeKind.AddColumn or SchemaChangeKind.CreateIndex or
-        SchemaChangeKind.AddForeignKey or SchemaChangeKind.AddPrimaryKey or SchemaChangeKind.AddUniqueConstraint or
-        SchemaChangeKind.EnsureSchema or SchemaChangeKind.RenameTable or SchemaChangeKind.RenameColumn or
-        SchemaChangeKind.InsertData or SchemaChangeKind.Other;
 }

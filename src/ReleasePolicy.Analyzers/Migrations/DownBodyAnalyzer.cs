@@ -53,24 +53,19 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
     {
         var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        var down = migration?.DeclaredDown;
-        if (migration is null || down is null || migration.IsAutoReversing)
+        var problem = migration is null ? null : DownProblem.Find(migration, context.CancellationToken);
+        var rule = problem?.RuleId switch
         {
-            return;
-        }
-
-        var rule = MethodBodyShape.Of(down, context.CancellationToken) switch
-        {
-            BodyShape.Empty when MethodBodyShape.Of(migration.DeclaredUp, context.CancellationToken) == BodyShape.HasStatements => EmptyDownRule,
-            BodyShape.OnlyThrows => DownOnlyThrowsRule,
+            RuleIdentifiers.EmptyDown => EmptyDownRule,
+            RuleIdentifiers.DownOnlyThrows => DownOnlyThrowsRule,
             _ => null,
         };
-        if (rule is null || ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
+        if (rule is null || ForwardOnlyDeclaration.Find(migration!.Type, context.CancellationToken) is not null)
         {
             return;
         }
 
-        var location = down.Locations.FirstOrDefault(l => l.IsInSource) ?? migration.GetIdentifierLocation(context.CancellationToken);
+        var location = problem!.Down?.Locations.FirstOrDefault(l => l.IsInSource) ?? migration.GetIdentifierLocation(context.CancellationToken);
         context.ReportDiagnostic(Diagnostic.Create(rule, location, migration.Type.Name));
     }
 }

@@ -18,17 +18,23 @@ internal sealed class MigrationSymbols
     public const string EfCoreMigrationBuilderName = "Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder";
     public const string FluentMigrationName = "FluentMigrator.Migration";
     public const string FluentAutoReversingMigrationName = "FluentMigrator.AutoReversingMigration";
+    public const string EfCoreMigrationAttributeName = "Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute";
+    public const string FluentMigrationAttributeName = "FluentMigrator.MigrationAttribute";
 
     private MigrationSymbols(
         INamedTypeSymbol? efCoreMigration,
         INamedTypeSymbol? efCoreMigrationBuilder,
         INamedTypeSymbol? fluentMigration,
-        INamedTypeSymbol? fluentAutoReversingMigration)
+        INamedTypeSymbol? fluentAutoReversingMigration,
+        INamedTypeSymbol? efCoreMigrationAttribute,
+        INamedTypeSymbol? fluentMigrationAttribute)
     {
         EfCoreMigration = efCoreMigration;
         EfCoreMigrationBuilder = efCoreMigrationBuilder;
         FluentMigration = fluentMigration;
         FluentAutoReversingMigration = fluentAutoReversingMigration;
+        EfCoreMigrationAttribute = efCoreMigrationAttribute;
+        FluentMigrationAttribute = fluentMigrationAttribute;
     }
 
     public INamedTypeSymbol? EfCoreMigration { get; }
@@ -38,6 +44,12 @@ internal sealed class MigrationSymbols
     public INamedTypeSymbol? FluentMigration { get; }
 
     public INamedTypeSymbol? FluentAutoReversingMigration { get; }
+
+    /// <summary>EF Core's <c>[Migration("20260305141500_AddOrderNotes")]</c>, which holds the migration ID.</summary>
+    public INamedTypeSymbol? EfCoreMigrationAttribute { get; }
+
+    /// <summary>FluentMigrator's <c>[Migration(20260305141500)]</c>, which holds the version.</summary>
+    public INamedTypeSymbol? FluentMigrationAttribute { get; }
 
     /// <summary>Returns null when the compilation references neither EF Core nor FluentMigrator.</summary>
     public static MigrationSymbols? TryCreate(Compilation compilation)
@@ -54,7 +66,9 @@ internal sealed class MigrationSymbols
             efCoreMigration,
             compilation.GetTypeByMetadataName(EfCoreMigrationBuilderName),
             fluentMigration,
-            fluentAutoReversing);
+            fluentAutoReversing,
+            compilation.GetTypeByMetadataName(EfCoreMigrationAttributeName),
+            compilation.GetTypeByMetadataName(FluentMigrationAttributeName));
     }
 
     /// <summary>

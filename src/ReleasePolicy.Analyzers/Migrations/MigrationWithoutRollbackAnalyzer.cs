@@ -41,46 +41,21 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
     {
         var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        if (migration is null || migration.IsAutoReversing)
+        if (migration is null
+            || DownProblem.Find(migration, context.CancellationToken) is not { RuleId: RuleIdentifiers.MigrationWithoutRollback } problem
+            || ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
         {
             return;
         }
 
-        var down = migration.EffectiveDown;
-        string reason;
-        ImmutableDictionary<string, string?> properties;
-        if (down is null)
-        {
-            if (migration.FrameworkDownIsAbstract)
-            {
-                // FluentMigrator: the compiler already reports the missing override.
-                return;
-            }
-
-            reason = "Down is not overridden";
-            properties = ImmutableDictionary<string, string?>.Empty;
-        }
-        else if (!SymbolEqualityComparer.Default.Equals(down.ContainingType, migration.Type)
-                 && MethodBodyShape.Of(down, context.CancellationToken) == BodyShape.OnlyThrows)
-        {
-            reason = $"the Down it inherits from '{down.ContainingType.Name}' only throws";
-            properties = ImmutableDictionary<string, string?>.Empty.Add(InheritedThrowingDownProperty, down.ContainingType.Name);
-        }
-        else
-        {
-            return;
-        }
-
-        if (ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
-        {
-            return;
-        }
-
+        var properties = problem.InheritedFrom is { } inheritedFrom
+            ? ImmutableDictionary<string, string?>.Empty.Add(InheritedThrowingDownProperty, inheritedFrom.Name)
+            : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             migration.GetIdentifierLocation(context.CancellationToken),
             properties,
             migration.Type.Name,
-            reason));
+            problem.Reason));
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
@@ -10,6 +12,29 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// </summary>
 internal static class RollbackPairing
 {
+    /// <summary>
+    /// Whether RP1004 looks at the migration at all: Up and Down both written in the class and Down doing something.
+    /// No Down, an empty one or a throwing one are RP1001-RP1003; AutoReversingMigration is RP1006's; forward-only
+    /// migrations are exempt.
+    /// </summary>
+    public static bool AppliesTo(MigrationClass migration, CancellationToken cancellationToken) =>
+        !migration.IsAutoReversing
+        && migration.DeclaredUp is not null
+        && migration.DeclaredDown is { } down
+        && MethodBodyShape.Of(down, cancellationToken) == BodyShape.HasStatements
+        && ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is null;
+
+    /// <summary>
+    /// Up changes that neither Down nor the helpers it calls (two levels deep) reverse, in Up order; empty when the
+    /// bodies were not analysed.
+    /// </summary>
+    public static List<SchemaChange> FindUnreversed(MigrationClass migration, MigrationBodies bodies)
+    {
+        var up = bodies.Get(migration.DeclaredUp);
+        var down = bodies.Get(migration.DeclaredDown);
+        return up is null || down is null ? new List<SchemaChange>() : FindUnreversed(up.Changes, CollectWithHelpers(down, bodies));
+    }
+
     /// <summary>Up changes whose inverse Down does not perform, in Up order.</summary>
     public static List<SchemaChange> FindUnreversed(IEnumerable<SchemaChange> up, IReadOnlyCollection<SchemaChange> down) =>
         up.Where(change => NeedsInverse(change.Kind) && !down.Any(candidate => Reverses(candidate, change))).ToList();
@@ -40,6 +65,35 @@ internal static class RollbackPairing
             SchemaChangeKind.Sql => $"Up runs raw SQL ({up.OperationName}) but Down runs none",
             _ => $"Up calls {up.OperationName} but Down never reverses it",
         };
+    }
+
+    /// <summary>Down's own changes plus those of the helpers it calls, and of the helpers they call.</summary>
+    private static List<SchemaChange> CollectWithHelpers(MethodSchemaChanges down, MigrationBodies bodies)
+    {
+        var result = new List<SchemaChange>(down.Changes);
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Queue<(IMethodSymbol Method, int Depth)>();
+        foreach (var helper in down.HelperCalls)
+        {
+            pending.Enqueue((helper, 1));
+        }
+
+        while (pending.Count > 0)
+        {
+            var (method, depth) = pending.Dequeue();
+            if (depth > 2 || !visited.Add(method) || bodies.Get(method) is not { } helperChanges)
+            {
+                continue;
+            }
+
+            result.AddRange(helperChanges.Changes);
+            foreach (var next in helperChanges.HelperCalls)
+            {
+                pending.Enqueue((next, depth + 1));
+            }
+        }
+
+        return result;
     }
 
     private static string Quote(string? name) => name is null ? "(computed name)" : "'" + name + "'";

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+/// <summary>
+/// One migration as the release manifest lists it: its ID, framework, class, and whether it can be rolled back, judged
+/// by the same code as RP1001-RP1006. The values travel as RP1000's diagnostic properties through the compiler's
+/// error log, where ReleasePolicy.Core's CompilerErrorLog reads them back under these names.
+/// </summary>
+internal sealed class MigrationInventoryEntry
+{
+    public const string MigrationIdProperty = "migrationId";
+    public const string KindProperty = "kind";
+    public const string ClassNameProperty = "className";
+    public const string StatusProperty = "status";
+    public const string ReasonProperty = "reason";
+    public const string DestructiveProperty = "destructive";
+
+    public const string Reversible = "reversible";
+    public const string MissingRollback = "missing-rollback";
+    public const string EmptyRollback = "empty-rollback";
+    public const string IncompleteRollback = "incomplete-rollback";
+    public const string ForwardOnly = "forward-only";
+
+    private static readonly SymbolDisplayFormat ClassNameFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    private MigrationInventoryEntry(string id, MigrationClass migration, string status, string? reason, bool destructive)
+    {
+        Id = id;
+        Migration = migration;
+        Status = status;
+        Reason = reason;
+        Destructive = destructive;
+    }
+
+    /// <summary>EF Core: the <c>[Migration("…")]</c> ID; FluentMigrator: the <c>[Migration(…)]</c> version; else the class name.</summary>
+    public string Id { get; }
+
+    public MigrationClass Migration { get; }
+
+    /// <summary><c>efcore</c> or <c>fluentmigrator</c>.</summary>
+    public string Kind => Migration.Framework == MigrationFramework.EntityFrameworkCore ? "efcore" : "fluentmigrator";
+
+    /// <summary>Namespace-qualified, e.g. <c>Contoso.Orders.Data.Migrations.AddOrderNotes</c>.</summary>
+    public string ClassName => Migration.Type.ToDisplayString(ClassNameFormat);
+
+    /// <summary>One of <see cref="Reversible"/>, <see cref="MissingRollback"/>, <see cref="EmptyRollback"/>, <see cref="IncompleteRollback"/>, <see cref="ForwardOnly"/>.</summary>
+    public string Status { get; }
+
+    /// <summary>The forward-only reason, or what makes the rollback missing, empty or incomplete; null when none.</summary>
+    public string? Reason { get; }
+
+    /// <summary>Up destroys data (RP1005).</summary>
+    public bool Destructive { get; }
+
+    public static MigrationInventoryEntry Create(MigrationClass migration, MigrationSymbols symbols, MigrationBodies bodies, CancellationToken cancellationToken)
+    {
+        var upChanges = bodies.Get(migration.DeclaredUp)?.Changes ?? MethodSchemaChanges.Empty.Changes;
+        var destructive = upChanges.Any(change => DestructiveChange.Describe(change) is not null);
+        var id = ReadId(migration, symbols);
+
+        if (ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is { } forwardOnly)
+        {
+            return new MigrationInventoryEntry(id, migration, ForwardOnly, forwardOnly.Reason, destructive);
+        }
+
+        if (migration.IsAutoReversing)
+        {
+            // FluentMigrator reverses every expression before running any, so one it cannot reverse fails the whole rollback.
+            var irreversible = upChanges.FirstOrDefault(change => !AutoReversal.CanBeReversed(change));
+            return irreversible is null
+                ? new MigrationInventoryEntry(id, migration, Reversible, null, destructive)
+                : new MigrationInventoryEntry(id, migration, MissingRollback, $"FluentMigrator cannot reverse {irreversible.OperationName}", destructive);
+        }
+
+        if (DownProblem.Find(migration, cancellationToken) is { } problem)
+        {
+            var status = problem.RuleId == RuleIdentifiers.EmptyDown ? EmptyRollback : MissingRollback;
+            return new MigrationInventoryEntry(id, migration, status, problem.Reason, destructive);
+        }
+
+        if (RollbackPairing.AppliesTo(migration, cancellationToken))
+        {
+            var unreversed = RollbackPairing.FindUnreversed(migration, bodies);
+            if (unreversed.Count > 0)
+            {
+                var reason = string.Join("; ", unreversed.Select(RollbackPairing.DescribeMissingInverse));
+                return new MigrationInventoryEntry(id, migration, IncompleteRollback, reason, destructive);
+            }
+        }
+
+        return new MigrationInventoryEntry(id, migration, Reversible, null, destructive);
+    }
+
+    public ImmutableDictionary<string, string?> ToProperties()
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+        properties.Add(MigrationIdProperty, Id);
+        properties.Add(KindProperty, Kind);
+        properties.Add(ClassNameProperty, ClassName);
+        properties.Add(StatusProperty, Status);
+        if (Reason is not null)
+        {
+            properties.Add(ReasonProperty, Reason);
+        }
+
+        properties.Add(DestructiveProperty, Destructive ? "true" : "false");
+        return properties.ToImmutable();
+    }
+
+    /// <summary>"no rollback (Down is not overridden)", "forward-only (orders are archived first), destroys data".</summary>
+    public string Summary()
+    {
+        var summary = Status switch
+        {
+            MissingRollback => "no rollback",
+            EmptyRollback => "empty rollback",
+            IncompleteRollback => "incomplete rollback",
+            _ => Status,
+        };
+        if (Reason is not null)
+        {
+            summary += " (" + Reason + ")";
+        }
+
+        return Destructive ? summary + ", destroys data" : summary;
+    }
+
+    private static string ReadId(MigrationClass migration, MigrationSymbols symbols)
+    {
+        var attributeType = migration.Framework == MigrationFramework.EntityFrameworkCore
+            ? symbols.EfCoreMigrationAttribute
+            : symbols.FluentMigrationAttribute;
+        if (attributeType is not null)
+        {
+            foreach (var attribute in migration.Type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: { } value }
+                    && Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } id)
+                {
+                    return id;
+                }
+            }
+        }
+
+        return migration.Type.Name;
+    }
+}
