@@ -28,7 +28,9 @@ public sealed class ReleaseManifest
         string? ciRun,
         ReleaseClassification release,
         JsonElement? migrations,
-        IReadOnlyList<ResolvedPackage> dependencies)
+        IReadOnlyList<ResolvedPackage> dependencies,
+        IReadOnlyList<CodeMigration>? codeMigrations = null,
+        IReadOnlyList<ReleaseFinding>? findings = null)
     {
         PackageId = packageId;
         PackageVersion = packageVersion;
@@ -41,6 +43,8 @@ public sealed class ReleaseManifest
         Release = release;
         Migrations = migrations;
         Dependencies = dependencies;
+        CodeMigrations = codeMigrations ?? Array.Empty<CodeMigration>();
+        Findings = findings;
     }
 
     public string? PackageId { get; }
@@ -69,4 +73,10 @@ public sealed class ReleaseManifest
 
     /// <summary>Sorted by id (ignoring case) then version.</summary>
     public IReadOnlyList<ResolvedPackage> Dependencies { get; }
+
+    /// <summary>EF Core and FluentMigrator migrations from the compiler error log, listed after the SQL ones.</summary>
+    public IReadOnlyList<CodeMigration> CodeMigrations { get; }
+
+    /// <summary>Analyzer findings from the compiler error log; <c>null</c> (and no <c>findings</c> field) when there was no log.</summary>
+    public IReadOnlyList<ReleaseFinding>? Findings { get; }
 }

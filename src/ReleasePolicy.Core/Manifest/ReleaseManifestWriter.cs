@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using ReleasePolicy.Json;
 using ReleasePolicy.NuGet;
@@ -19,18 +20,13 @@ public static class ReleaseManifestWriter
             WriteBuild(writer, manifest);
             WriteRelease(writer, manifest.Release);
 
-            writer.WritePropertyName("migrations");
-            if (manifest.Migrations is { } migrations)
+            WriteMigrations(writer, manifest);
+            WriteDependencies(writer, manifest);
+            if (manifest.Findings is { } findings)
             {
-                migrations.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteStartArray();
-                writer.WriteEndArray();
+                WriteFindings(writer, findings);
             }
 
-            WriteDependencies(writer, manifest);
             writer.WriteEndObject();
         });
 
@@ -76,6 +72,67 @@ public static class ReleaseManifestWriter
         WriteOptional(writer, "hotfixSeverity", release.HotfixSeverity);
         writer.WriteString("userImpact", release.UserImpact);
         writer.WriteString("dataSensitivity", release.DataSensitivity);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The SQL report's entries value for value, then the code migrations.</summary>
+    private static void WriteMigrations(Utf8JsonWriter writer, ReleaseManifest manifest)
+    {
+        writer.WriteStartArray("migrations");
+        if (manifest.Migrations is { } sqlMigrations)
+        {
+            foreach (var entry in sqlMigrations.EnumerateArray())
+            {
+                entry.WriteTo(writer);
+            }
+        }
+
+        foreach (var migration in manifest.CodeMigrations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", migration.Id);
+            writer.WriteString("kind", migration.Kind);
+            writer.WriteString("className", migration.ClassName);
+            WriteLocation(writer, "source", migration.Source);
+            writer.WriteString("status", migration.Status);
+            WriteOptional(writer, "reason", migration.Reason);
+            writer.WriteBoolean("destructive", migration.Destructive);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter writer, IReadOnlyList<ReleaseFinding> findings)
+    {
+        writer.WriteStartArray("findings");
+        foreach (var finding in findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", finding.Rule);
+            writer.WriteString("severity", finding.Severity);
+            writer.WriteString("message", finding.Message);
+            WriteLocation(writer, "location", finding.Location);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter writer, string name, SourceLocation? location)
+    {
+        if (location is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteString("path", location.Path);
+        if (location.Line > 0)
+        {
+            writer.WriteNumber("line", location.Line);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -59,6 +59,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>A JSON array of migration entries; embedded as <c>migrations</c> when the file exists.</summary>
     public string? MigrationsReportFile { get; set; }
 
+    /// <summary>
+    /// The compiler's SARIF error log (a trailing <c>,version=2.1</c> is ignored): EF Core / FluentMigrator migrations
+    /// (RP1000) join <c>migrations</c> after the SQL ones, and RP1001-RP1007 findings become <c>findings</c>. No file,
+    /// no code migrations and no <c>findings</c> field.
+    /// </summary>
+    public string? CompilerErrorLog { get; set; }
+
     /// <summary>The full path of the manifest written (or found up to date).</summary>
     [Output]
     public string? ManifestFile { get; set; }
@@ -81,6 +88,12 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         if (!MigrationsReport.TryRead(MigrationsReportFile, out var migrations, out var migrationsError))
         {
             findings.Add(migrationsError!);
+        }
+
+        var projectDirectory = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } projectFile ? Path.GetDirectoryName(Path.GetFullPath(projectFile)) : null);
+        if (!ReleasePolicy.Manifest.CompilerErrorLog.TryRead(CompilerErrorLog, projectDirectory, out var compilerLog, out var compilerLogError))
+        {
+            findings.Add(compilerLogError!);
         }
 
         IReadOnlyList<ResolvedPackage>? dependencies = Array.Empty<ResolvedPackage>();
@@ -111,7 +124,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             ci.RunUrl,
             release,
             migrations,
-            dependencies);
+            dependencies,
+            compilerLog?.Migrations,
+            compilerLog?.Findings);
 
         var path = Path.GetFullPath(OutputFile);
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));

@@ -1,0 +1,23 @@
+namespace ReleasePolicy.Manifest;
+
+/// <summary>A rule finding recorded in the release manifest's <c>findings</c>: what a reviewer of the release should know.</summary>
+public sealed class ReleaseFinding
+{
+    public ReleaseFinding(string rule, string severity, string message, SourceLocation? location)
+    {
+        Rule = rule;
+        Severity = severity;
+        Message = message;
+        Location = location;
+    }
+
+    /// <summary>The rule ID, e.g. <c>RP1001</c>.</summary>
+    public string Rule { get; }
+
+    /// <summary><c>error</c>, <c>warning</c> or <c>info</c>, as the build reported it (after .editorconfig and the mode).</summary>
+    public string Severity { get; }
+
+    public string Message { get; }
+
+    public SourceLocation? Location { get; }
+}
