@@ -34,6 +34,9 @@ if [ $status -ne 0 ]; then
   grep -E 'error [A-Z]+[0-9]+' "$log" | grep -vE 'error RP[0-9]{4}' | sed "s#$root/##" | sort -u || true
   exit $status
 fi
+echo "== Policy summary"
+grep -oE 'ReleasePolicy: .*' "$log" | sed "s#$root/##" | sort -u
+echo
 manifest="$(ls "$out"/*.release.json)"
 echo "== Release manifest: ${manifest#$root/} (also inside the .nupkg at releasepolicy/release-manifest.json)"
 cat "$manifest"

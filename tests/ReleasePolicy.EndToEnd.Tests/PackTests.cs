@@ -84,12 +84,15 @@ public sealed class PackTests
     [Fact]
     public void A_multi_targeted_project_gets_one_manifest_listing_every_framework()
     {
-        var project = FixtureProject.Create("MultiTarget", SdkReference.PackageReference, targetFramework: "net8.0;net10.0");
+        var project = FixtureProject.Create("MultiTarget", SdkReference.PackageReference, targetFramework: "net8.0;net10.0", extraSources: Sources.EfCoreMigrationApi);
+        project.Write("Migrations/CreateOrders.cs", Sources.ReversibleMigration);
 
         project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
 
         using var manifest = project.ManifestFromNupkg();
         Assert.Equal(["net8.0", "net10.0"], manifest.RootElement.GetProperty("build").GetProperty("targetFrameworks").EnumerateArray().Select(e => e.GetString()));
+        var migration = Assert.Single(manifest.RootElement.GetProperty("migrations").EnumerateArray());
+        Assert.Equal("reversible", migration.GetProperty("status").GetString());
         Assert.True(File.Exists(project.SidecarPath));
     }
 

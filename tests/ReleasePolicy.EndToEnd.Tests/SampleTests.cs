@@ -31,6 +31,16 @@ public sealed class SampleTests
         Assert.True(dependencies["Microsoft.EntityFrameworkCore.Relational"]);
         Assert.False(dependencies["Microsoft.EntityFrameworkCore"]);
         Assert.Equal("PII", manifest.RootElement.GetProperty("release").GetProperty("dataSensitivity").GetString());
+
+        // The analyzers' view of the EF Core migrations reaches the manifest through the compiler's error log.
+        var migrations = manifest.RootElement.GetProperty("migrations").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("id").GetString()!, m => (Kind: m.GetProperty("kind").GetString(), Status: m.GetProperty("status").GetString()));
+        Assert.Equal(("efcore", "reversible"), migrations["20260112093000_CreateOrders"]);
+        Assert.Equal(("efcore", "missing-rollback"), migrations["20260305141500_AddOrderNotes"]);
+        Assert.Equal(("sql", "reversible"), migrations["1"]);
+        Assert.Equal(("sql", "missing-rollback"), migrations["2"]);
+        var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("RP1001", finding.GetProperty("rule").GetString());
     }
 
     private static void CopyDirectory(string source, string target)

@@ -131,6 +131,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         var path = Path.GetFullPath(OutputFile);
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
         Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
+        Log.LogMessage(MessageImportance.High, Summarize(manifest, path));
         ManifestFile = path;
     }
 
@@ -161,6 +162,40 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
 
         return new GitRepositoryInfo(url is null ? null : Git.RepositoryUrl.RemoveCredentials(url), commit, branch);
     }
+
+    /// <summary>The one line a user sees after pack or publish: what the release holds and where the manifest is.</summary>
+    private static string Summarize(ReleaseManifest manifest, string path)
+    {
+        var migrations = 0;
+        var withoutRollback = 0;
+        if (manifest.Migrations is { ValueKind: System.Text.Json.JsonValueKind.Array } sql)
+        {
+            foreach (var entry in sql.EnumerateArray())
+            {
+                migrations++;
+                if (entry.TryGetProperty("status", out var status) && IsWithoutRollback(status.GetString()))
+                {
+                    withoutRollback++;
+                }
+            }
+        }
+
+        foreach (var code in manifest.CodeMigrations)
+        {
+            migrations++;
+            if (IsWithoutRollback(code.Status))
+            {
+                withoutRollback++;
+            }
+        }
+
+        var findings = manifest.Findings is null ? string.Empty : $", {manifest.Findings.Count} analyzer finding(s)";
+        return $"ReleasePolicy: {manifest.PackageId} {manifest.PackageVersion}: {migrations} migration(s), {withoutRollback} without a working rollback, " +
+            $"{manifest.Dependencies.Count} package dependencies{findings}. Release manifest: {path}";
+    }
+
+    private static bool IsWithoutRollback(string? status) =>
+        status is not null and not "reversible" and not "forward-only";
 
     private static IReadOnlyList<string> SplitTargetFrameworks(string? value)
     {

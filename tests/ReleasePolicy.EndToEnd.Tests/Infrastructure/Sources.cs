@@ -26,6 +26,25 @@ internal static class Sources
         }
         """;
 
+    public const string ReversibleMigration = """
+        using Microsoft.EntityFrameworkCore.Migrations;
+
+        namespace Contoso.Migrations;
+
+        public class CreateOrders : Migration
+        {
+            protected override void Up(MigrationBuilder migrationBuilder)
+            {
+                migrationBuilder.CreateTable(name: "Orders");
+            }
+
+            protected override void Down(MigrationBuilder migrationBuilder)
+            {
+                migrationBuilder.DropTable(name: "Orders");
+            }
+        }
+        """;
+
     public const string MigrationWithoutDown = """
         using Microsoft.EntityFrameworkCore.Migrations;
 
