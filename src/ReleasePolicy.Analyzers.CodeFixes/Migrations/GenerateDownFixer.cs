@@ -14,8 +14,8 @@ using ReleasePolicy.Analyzers.Migrations;
 namespace ReleasePolicy.Analyzers.CodeFixes.Migrations;
 
 /// <summary>
-/// RP1001, RP1002, RP1004 for EF Core: writes the missing inverse of each Up operation into Down (creating Down
-/// when it is missing), last operation first, with a comment where raw SQL needs a hand-written rollback.
+/// RP1001, RP1002, RP1004 for EF Core and FluentMigrator: writes the missing inverse of each Up operation into Down
+/// (creating Down when it is missing), last operation first, with a comment where raw SQL needs a hand-written rollback.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateDownFixer)), Shared]
 public sealed class GenerateDownFixer : CodeFixProvider

@@ -3,21 +3,25 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using ReleasePolicy.Analyzers.Migrations;
 
 namespace ReleasePolicy.Analyzers.CodeFixes.Migrations;
 
-/// <summary>The lines to add to an EF Core migration's Down, and where: into its body, or as a new Down after Up.</summary>
+/// <summary>
+/// The lines to add to a migration's Down (EF Core or FluentMigrator), and where: into its body, or as a new Down
+/// after Up.
+/// </summary>
 internal sealed class RollbackPlan
 {
-    private RollbackPlan(MethodDeclarationSyntax up, MethodDeclarationSyntax? down, List<string> lines, string builder)
+    private RollbackPlan(MethodDeclarationSyntax up, MethodDeclarationSyntax? down, List<string> lines, RollbackWriter writer)
     {
         Up = up;
         Down = down;
         Lines = lines;
-        Builder = builder;
+        Writer = writer;
     }
 
     public MethodDeclarationSyntax Up { get; }
@@ -26,14 +30,17 @@ internal sealed class RollbackPlan
 
     public List<string> Lines { get; }
 
-    public string Builder { get; }
+    public RollbackWriter Writer { get; }
 
-    /// <summary>Null when there is nothing this fix can write (not EF Core, parts in other files, a sealed Down...).</summary>
+    /// <summary>
+    /// Null when there is nothing this fix can write (an AutoReversingMigration, parts in other files, a sealed
+    /// Down, nothing missing...).
+    /// </summary>
     public static RollbackPlan? Create(SemanticModel model, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var symbols = MigrationSymbols.TryCreate(model.Compilation);
         var migration = symbols?.GetMigrationClass(type);
-        if (symbols is null || migration is not { Framework: MigrationFramework.EntityFrameworkCore })
+        if (symbols is null || migration is null)
         {
             return null;
         }
@@ -58,13 +65,21 @@ internal sealed class RollbackPlan
             return null;
         }
 
+        var writer = RollbackWriter.For(migration, up, down);
+        if (writer is null)
+        {
+            return null;
+        }
+
         var upChanges = SchemaChangeReader.Read(model, up, symbols, type, cancellationToken).Changes;
         var downChanges = down is null ? new List<SchemaChange>() : ReadWithHelpers(model, down, symbols, type, cancellationToken);
-        var builder = down?.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText
-            ?? up.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText
-            ?? "migrationBuilder";
-        var lines = RollbackWriter.WriteInverses(RollbackPairing.FindUnreversed(upChanges, downChanges), builder);
-        return lines.Count == 0 && down is not null ? null : new RollbackPlan(up, down, lines, builder);
+        var lines = writer.WriteInverses(RollbackPairing.FindUnreversed(upChanges, downChanges));
+        if (down is not null)
+        {
+            lines = WithoutCommentsAlreadyIn(down, lines);
+        }
+
+        return lines.Count == 0 && down is not null ? null : new RollbackPlan(up, down, lines, writer);
     }
 
     public TextChange? ToTextChange(SourceText text)
@@ -76,7 +91,7 @@ internal sealed class RollbackPlan
         {
             var method = new StringBuilder()
                 .Append(newLine).Append(newLine)
-                .Append(memberIndent).Append("protected override void Down(MigrationBuilder ").Append(Builder).Append(')').Append(newLine)
+                .Append(memberIndent).Append(Writer.DownSignature).Append(newLine)
                 .Append(memberIndent).Append('{').Append(newLine);
             foreach (var line in Lines)
             {
@@ -94,26 +109,69 @@ internal sealed class RollbackPlan
             inserted.Append(statementIndent).Append(line).Append(newLine);
         }
 
+        // A one-line body or an expression body becomes a block, keeping what was there after the new lines.
+        string Block(string existing)
+        {
+            var indent = IndentationOf(text, Down.SpanStart);
+            var block = new StringBuilder()
+                .Append(newLine).Append(indent).Append('{').Append(newLine)
+                .Append(inserted);
+            if (existing.Length > 0)
+            {
+                block.Append(statementIndent).Append(existing).Append(newLine);
+            }
+
+            return block.Append(indent).Append('}').ToString();
+        }
+
         if (Down.Body is { } body)
         {
-            // Right after the opening brace's line: inverses of the last Up changes run first.
             var openLine = text.Lines.GetLineFromPosition(body.OpenBraceToken.SpanStart);
+            if (text.Lines.GetLineFromPosition(body.CloseBraceToken.SpanStart).LineNumber == openLine.LineNumber)
+            {
+                var inner = text.ToString(TextSpan.FromBounds(body.OpenBraceToken.Span.End, body.CloseBraceToken.SpanStart)).Trim();
+                return new TextChange(TextSpan.FromBounds(Down.ParameterList.Span.End, body.CloseBraceToken.Span.End), Block(inner));
+            }
+
+            // Right after the opening brace's line: inverses of the last Up changes run first.
             return new TextChange(new TextSpan(openLine.EndIncludingLineBreak, 0), inserted.ToString());
         }
 
         if (Down.ExpressionBody is { } arrow && Down.SemicolonToken.Span.Length > 0)
         {
-            var indent = IndentationOf(text, Down.SpanStart);
-            var block = new StringBuilder()
-                .Append(newLine).Append(indent).Append('{').Append(newLine)
-                .Append(inserted)
-                .Append(statementIndent).Append(arrow.Expression.ToString()).Append(';').Append(newLine)
-                .Append(indent).Append('}');
-            var start = Down.ParameterList.Span.End;
-            return new TextChange(TextSpan.FromBounds(start, Down.SemicolonToken.Span.End), block.ToString());
+            var replaced = TextSpan.FromBounds(Down.ParameterList.Span.End, Down.SemicolonToken.Span.End);
+            return new TextChange(replaced, Block(arrow.Expression.ToString() + ";"));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Drops the comments Down already has (one per copy), so that applying the fix again, while the raw SQL still
+    /// waits for its hand-written rollback, adds nothing.
+    /// </summary>
+    private static List<string> WithoutCommentsAlreadyIn(MethodDeclarationSyntax down, List<string> lines)
+    {
+        SyntaxNode? body = (SyntaxNode?)down.Body ?? down.ExpressionBody;
+        if (body is null)
+        {
+            return lines;
+        }
+
+        var existing = body.DescendantTrivia()
+            .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia))
+            .Select(t => t.ToString().Trim())
+            .ToList();
+        var result = new List<string>();
+        foreach (var line in lines)
+        {
+            if (!line.StartsWith("//", System.StringComparison.Ordinal) || !existing.Remove(line))
+            {
+                result.Add(line);
+            }
+        }
+
+        return result;
     }
 
     private static List<SchemaChange> ReadWithHelpers(SemanticModel model, MethodDeclarationSyntax down, MigrationSymbols symbols, INamedTypeSymbol type, CancellationToken cancellationToken)
