@@ -12,7 +12,15 @@ internal static class MigrationFindings
         RuleIds.ForwardScriptWithoutRollback,
         FindingKind.Policy,
         $"Migration script '{script}' has no rollback script. Add {partner} that undoes it, " +
-        "or remove the script from ReleaseMigrationScripts if it is deliberately forward-only.",
+        $"or, if it is deliberately forward-only, say why in its leading comments: '-- {ForwardOnlyMarker.Text} <reason>'.",
+        file,
+        line: 1);
+
+    public static PolicyFinding ForwardOnlyWithoutReason(string file, string script, string partner) => new(
+        RuleIds.ForwardScriptWithoutRollback,
+        FindingKind.Policy,
+        $"Migration script '{script}' is declared forward-only without a reason. " +
+        $"Say why after '{ForwardOnlyMarker.Text}', or add {partner} that undoes it.",
         file,
         line: 1);
 

@@ -26,7 +26,8 @@ public sealed class MigrationCheckResult
 
 /// <summary>
 /// The whole check: <see cref="RollbackPairing"/> pairs scripts by name, then each script is read once to hash it,
-/// to find an empty or comment-only rollback (RP1011), and to flag a destructive forward script.
+/// to find an empty or comment-only rollback (RP1011), to flag a destructive forward script, and to find a forward
+/// script without rollback that is declared forward-only (no RP1010 when it gives a reason).
 /// </summary>
 public static class MigrationScriptCheck
 {
@@ -66,6 +67,7 @@ public static class MigrationScriptCheck
         var rollback = Read(migration.Rollback, reader, paths, findings);
         var verify = Read(migration.Verify, reader, paths, findings);
         string status;
+        var reason = migration.Reason;
         switch (migration.Outcome)
         {
             case PairingOutcome.Paired when rollback.Scan is not null && !rollback.Scan.HasStatements:
@@ -75,7 +77,20 @@ public static class MigrationScriptCheck
             case PairingOutcome.Paired:
                 status = MigrationStatus.Reversible;
                 break;
+            case PairingOutcome.MissingRollback when migration.RollbackToAdd is null:
+                status = MigrationStatus.MissingRollback;
+                break;
+            case PairingOutcome.MissingRollback when forward.Scan is { ForwardOnly: true, ForwardOnlyReason: { } declared }:
+                status = MigrationStatus.ForwardOnly;
+                reason = declared;
+                break;
+            case PairingOutcome.MissingRollback when forward.Scan is { ForwardOnly: true }:
+                findings.Add(MigrationFindings.ForwardOnlyWithoutReason(migration.Forward!, forward.File!.Path, migration.RollbackToAdd));
+                status = MigrationStatus.MissingRollback;
+                reason = "declared forward-only without a reason";
+                break;
             case PairingOutcome.MissingRollback:
+                findings.Add(MigrationFindings.MissingRollback(migration.Forward!, forward.File!.Path, migration.RollbackToAdd));
                 status = MigrationStatus.MissingRollback;
                 break;
             case PairingOutcome.OrphanRollback:
@@ -93,7 +108,7 @@ public static class MigrationScriptCheck
             rollback.File,
             verify.File,
             status,
-            migration.Reason,
+            reason,
             forward.Scan?.Destructive ?? false);
     }
 

@@ -26,7 +26,8 @@ public sealed class PairedMigration
         string? forward,
         string? rollback,
         string? verify = null,
-        string? reason = null)
+        string? reason = null,
+        string? rollbackToAdd = null)
     {
         Id = id;
         Convention = convention;
@@ -35,6 +36,7 @@ public sealed class PairedMigration
         Rollback = rollback;
         Verify = verify;
         Reason = reason;
+        RollbackToAdd = rollbackToAdd;
     }
 
     public string Id { get; }
@@ -54,6 +56,12 @@ public sealed class PairedMigration
 
     /// <summary>Why the migration is forward-only, or which other script claims the same version.</summary>
     public string? Reason { get; }
+
+    /// <summary>
+    /// For <see cref="PairingOutcome.MissingRollback"/>, how RP1010 names the rollback script to add, in quotes
+    /// (<c>'db/U3__add_index.sql'</c>); null when RP1010 is not due (a script whose version another one claims is RP1013).
+    /// </summary>
+    public string? RollbackToAdd { get; }
 }
 
 /// <summary>Which convention a set was checked with, and whether it was detected from the file names.</summary>
@@ -77,7 +85,7 @@ public sealed class ConventionChoice
     /// <summary>The project-relative file whose name showed the convention; null when none did (Suffix by default).</summary>
     public string? Evidence { get; }
 
-    /// <summary>The low-importance build message that tells the user which convention was used.</summary>
+    /// <summary>The build message (normal importance) that tells the user which convention was used.</summary>
     public string Describe()
     {
         if (Convention is null)

@@ -5,8 +5,9 @@ using ReleasePolicy.Diagnostics;
 
 namespace ReleasePolicy.Migrations;
 
-/// <summary>What pairing found: the migrations, the findings about names (RP1010, RP1012, RP1013, RP9001, RP9002),
-/// and the convention each set was checked with.</summary>
+/// <summary>What pairing found: the migrations, the findings about names (RP1012, RP1013, RP9001, RP9002), and the
+/// convention each set was checked with. RP1010 waits for the forward script's text, which may declare it
+/// forward-only: see <see cref="PairedMigration.RollbackToAdd"/>.</summary>
 public sealed class PairingResult
 {
     internal PairingResult(List<PairedMigration> migrations, List<PolicyFinding> findings, List<ConventionChoice> conventions)
@@ -216,8 +217,9 @@ public sealed class RollbackPairing
 
         if (rollback is null)
         {
-            findings.Add(MigrationFindings.MissingRollback(forward.Path, forward.Relative, naming.DescribePartner(slot.Name, forward.Directory)));
-            return new PairedMigration(slot.Name.Id, naming.Convention, PairingOutcome.MissingRollback, forward.Path, null);
+            return new PairedMigration(
+                slot.Name.Id, naming.Convention, PairingOutcome.MissingRollback, forward.Path, null,
+                rollbackToAdd: naming.DescribePartner(slot.Name, forward.Directory));
         }
 
         return new PairedMigration(slot.Name.Id, naming.Convention, PairingOutcome.Paired, forward.Path, rollback.Path);

@@ -92,9 +92,9 @@ internal sealed class SqitchPairing
             }
             else if (deploy.Exists)
             {
-                _findings.Add(MigrationFindings.MissingRollback(deploy.Path, Relative(deploy.Path), Quote(revert.Path)));
                 _migrations.Add(new PairedMigration(
-                    change.Id, MigrationConvention.Sqitch, PairingOutcome.MissingRollback, deploy.Path, null, verify.Exists ? verify.Path : null));
+                    change.Id, MigrationConvention.Sqitch, PairingOutcome.MissingRollback, deploy.Path, null,
+                    verify.Exists ? verify.Path : null, rollbackToAdd: Quote(revert.Path)));
             }
             else if (revert.Exists)
             {

@@ -7,7 +7,8 @@ namespace ReleasePolicy.Migrations;
 /// <c>'...'</c> strings and <c>"..."</c> identifiers with doubled quotes, so a <c>--</c> or a keyword inside a string
 /// is not mistaken for a comment or a statement. Statements end at <c>;</c> or a <c>GO</c> batch separator.
 /// It reports whether there is any statement at all, and whether one destroys data: DROP TABLE / COLUMN / SCHEMA,
-/// TRUNCATE, or DELETE without WHERE.
+/// TRUNCATE, or DELETE without WHERE; and whether the comments before the first statement declare the script
+/// forward-only (<see cref="ForwardOnlyMarker"/>).
 /// </summary>
 internal sealed class SqlLexer
 {
@@ -25,6 +26,7 @@ internal sealed class SqlLexer
     private Keyword _lastKeyword;
     private bool _deleting;
     private bool _deleteHasWhere;
+    private ForwardOnlyMarker _marker;
 
     private enum State
     {
@@ -47,6 +49,12 @@ internal sealed class SqlLexer
 
     public bool Destructive { get; private set; }
 
+    /// <summary>A comment before the first statement says <c>release-policy: forward-only</c>.</summary>
+    public bool ForwardOnly => _marker.Found;
+
+    /// <summary>The reason after the forward-only marker; null when there is none.</summary>
+    public string? ForwardOnlyReason => _marker.Reason;
+
     public void Feed(char[] chars, int count)
     {
         for (var i = 0; i < count; i++)
@@ -55,12 +63,36 @@ internal sealed class SqlLexer
         }
     }
 
+    /// <summary>Forgets the last script, so one lexer serves script after script without an allocation each.</summary>
+    public void Reset()
+    {
+        _state = State.Code;
+        _quote = '\0';
+        _pending = '\0';
+        _previous = '\0';
+        _depth = 0;
+        _wordLength = 0;
+        _wordTooLong = false;
+        _wordsInStatement = 0;
+        _lastKeyword = Keyword.None;
+        _deleting = false;
+        _deleteHasWhere = false;
+        _marker = default;
+        HasStatements = false;
+        Destructive = false;
+    }
+
     public void Finish()
     {
         if (_state == State.Code && _pending != '\0')
         {
             Code(_pending);
             _pending = '\0';
+        }
+
+        if (_state == State.LineComment || _state == State.BlockComment)
+        {
+            _marker.EndLine();
         }
 
         EndWord();
@@ -80,6 +112,7 @@ internal sealed class SqlLexer
                     {
                         EndWord();
                         _state = State.LineComment;
+                        StartCommentLine();
                         return;
                     }
 
@@ -89,6 +122,7 @@ internal sealed class SqlLexer
                         _state = State.BlockComment;
                         _depth = 1;
                         _previous = '\0';
+                        StartCommentLine();
                         return;
                     }
 
@@ -108,6 +142,11 @@ internal sealed class SqlLexer
                 if (c == '\n')
                 {
                     _state = State.Code;
+                    _marker.EndLine();
+                }
+                else if (!HasStatements)
+                {
+                    _marker.Feed(c);
                 }
 
                 return;
@@ -119,9 +158,23 @@ internal sealed class SqlLexer
                     if (--_depth == 0)
                     {
                         _state = State.Code;
+                        _marker.EndBlock();
                     }
 
                     return;
+                }
+
+                if (!HasStatements)
+                {
+                    if (c == '\n')
+                    {
+                        _marker.EndLine();
+                        StartCommentLine();
+                    }
+                    else
+                    {
+                        _marker.Feed(c);
+                    }
                 }
 
                 if (_previous == '/' && c == '*')
@@ -153,6 +206,15 @@ internal sealed class SqlLexer
                 _state = State.Code;
                 Feed(c);
                 return;
+        }
+    }
+
+    // Only the comments before the first statement can declare the script forward-only.
+    private void StartCommentLine()
+    {
+        if (!HasStatements)
+        {
+            _marker.StartLine();
         }
     }
 

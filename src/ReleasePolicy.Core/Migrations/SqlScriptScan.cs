@@ -5,17 +5,22 @@ using System.Text;
 
 namespace ReleasePolicy.Migrations;
 
-/// <summary>What one read of a SQL script tells: its SHA-256, whether it has any statement, whether it destroys data.</summary>
+/// <summary>
+/// What one read of a SQL script tells: its SHA-256, whether it has any statement, whether it destroys data, and
+/// whether its leading comments declare it forward-only.
+/// </summary>
 internal sealed class SqlScriptScan
 {
     // Below the 85,000-byte large-object threshold for both the byte and the char buffer.
     private const int BufferSize = 16 * 1024;
 
-    private SqlScriptScan(string sha256, bool hasStatements, bool destructive)
+    private SqlScriptScan(string sha256, SqlLexer lexer)
     {
         Sha256 = sha256;
-        HasStatements = hasStatements;
-        Destructive = destructive;
+        HasStatements = lexer.HasStatements;
+        Destructive = lexer.Destructive;
+        ForwardOnly = lexer.ForwardOnly;
+        ForwardOnlyReason = lexer.ForwardOnlyReason;
     }
 
     /// <summary>Lower-case hex SHA-256 of the file's bytes.</summary>
@@ -26,6 +31,15 @@ internal sealed class SqlScriptScan
 
     /// <summary>True when a statement drops a table, column or schema, truncates, or deletes without WHERE.</summary>
     public bool Destructive { get; }
+
+    /// <summary>
+    /// True when a comment before the first statement starts with <c>release-policy: forward-only</c>, with or
+    /// without a reason.
+    /// </summary>
+    public bool ForwardOnly { get; }
+
+    /// <summary>The text after the marker, trimmed; null when the marker gives no reason.</summary>
+    public string? ForwardOnlyReason { get; }
 
     /// <summary>Reads one script; for many, use one <see cref="Reader"/> so its buffers and hash are reused.</summary>
     public static SqlScriptScan Read(string path)
@@ -42,13 +56,14 @@ internal sealed class SqlScriptScan
 
     /// <summary>
     /// Streams each script once: the bytes feed the hash and, decoded, the SQL lexer; nothing is held whole. The
-    /// buffers stay below the large-object heap and are reused from script to script.
+    /// buffers stay below the large-object heap and, with the lexer, are reused from script to script.
     /// </summary>
     public sealed class Reader : IDisposable
     {
         private readonly byte[] _bytes = new byte[BufferSize];
         private readonly char[] _chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
         private readonly SHA256 _sha = SHA256.Create();
+        private readonly SqlLexer _lexer = new();
 
         public SqlScriptScan Read(string path)
         {
@@ -61,7 +76,8 @@ internal sealed class SqlScriptScan
         {
             _sha.Initialize();
             Decoder? decoder = null;
-            var lexer = new SqlLexer();
+            var lexer = _lexer;
+            lexer.Reset();
             int read;
             while ((read = stream.Read(_bytes, 0, _bytes.Length)) > 0)
             {
@@ -73,7 +89,7 @@ internal sealed class SqlScriptScan
 
             _sha.TransformFinalBlock(_bytes, 0, 0);
             lexer.Finish();
-            return new SqlScriptScan(Hex(_sha.Hash!), lexer.HasStatements, lexer.Destructive);
+            return new SqlScriptScan(Hex(_sha.Hash!), lexer);
         }
 
         public void Dispose() => _sha.Dispose();

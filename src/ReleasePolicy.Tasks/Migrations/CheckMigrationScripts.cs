@@ -60,7 +60,7 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         var result = MigrationScriptCheck.Run(items.Sets, projectDirectory);
         foreach (var choice in result.Conventions)
         {
-            Log.LogMessage(MessageImportance.Low, choice.Describe());
+            Log.LogMessage(MessageImportance.Normal, choice.Describe());
         }
 
         Report(result.Findings);

@@ -58,7 +58,7 @@ public sealed class ConventionDetectionTests : IDisposable
     }
 
     [Fact]
-    public void The_convention_message_is_low_importance()
+    public void The_convention_message_is_normal_importance_so_it_shows_with_v_normal()
     {
         _project.Write("db/V1__init.sql");
         _project.Write("db/U1__init.sql");
@@ -73,7 +73,7 @@ public sealed class ConventionDetectionTests : IDisposable
 
         Assert.True(task.Execute());
 
-        Assert.Equal(MessageImportance.Low, engine.Messages.Single(m => m.Message!.Contains("with the Flyway convention")).Importance);
+        Assert.Equal(MessageImportance.Normal, engine.Messages.Single(m => m.Message!.Contains("with the Flyway convention")).Importance);
     }
 
     public void Dispose() => _project.Dispose();

@@ -32,7 +32,7 @@ public sealed class CustomConventionTests : IDisposable
         Assert.Equal(
             @"RP1010 sql/0002-apply.sql(1): Migration script 'sql/0002-apply.sql' has no rollback script. " +
             @"Add a script whose name matches RollbackPattern '^(?<id>\d+)-revert\.sql$' with id '0002' that undoes it, " +
-            "or remove the script from ReleaseMigrationScripts if it is deliberately forward-only.",
+            "or, if it is deliberately forward-only, say why in its leading comments: '-- release-policy: forward-only <reason>'.",
             Assert.Single(run.Findings));
     }
 

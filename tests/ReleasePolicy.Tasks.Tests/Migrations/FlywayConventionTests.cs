@@ -28,7 +28,7 @@ public sealed class FlywayConventionTests : IDisposable
 
         Assert.Equal(
             "RP1010 db/V3__add_index.sql(1): Migration script 'db/V3__add_index.sql' has no rollback script. " +
-            "Add 'db/U3__add_index.sql' that undoes it, or remove the script from ReleaseMigrationScripts if it is deliberately forward-only.",
+            "Add 'db/U3__add_index.sql' that undoes it, or, if it is deliberately forward-only, say why in its leading comments: '-- release-policy: forward-only <reason>'.",
             Assert.Single(run.Findings));
         Assert.Equal(new[] { "3:missing-rollback" }, run.Statuses);
     }

@@ -28,7 +28,7 @@ public sealed class GolangMigrateConventionTests : IDisposable
 
         Assert.Equal(
             "RP1010 migrations/000002_add_email.up.sql(1): Migration script 'migrations/000002_add_email.up.sql' has no rollback script. " +
-            "Add 'migrations/000002_add_email.down.sql' that undoes it, or remove the script from ReleaseMigrationScripts if it is deliberately forward-only.",
+            "Add 'migrations/000002_add_email.down.sql' that undoes it, or, if it is deliberately forward-only, say why in its leading comments: '-- release-policy: forward-only <reason>'.",
             Assert.Single(run.Findings));
     }
 

@@ -22,6 +22,14 @@ public sealed class RuleDocPageTests : IDisposable
     }
 
     [Fact]
+    public void RP1010_page_quotes_the_message_for_a_forward_only_declaration_without_a_reason()
+    {
+        _project.Write("db/V3__drop_legacy.sql", "-- release-policy: forward-only\nDROP TABLE legacy;");
+
+        AssertQuoted("RP1010", Message(_project.Check(Item("db")), "RP1010"));
+    }
+
+    [Fact]
     public void RP1011_page_quotes_the_message()
     {
         _project.Write("db/V2__add_email.sql", "ALTER TABLE users ADD email text;");

@@ -48,7 +48,7 @@ public sealed class SqitchConventionTests : IDisposable
 
         Assert.Equal(
             "RP1010 db/deploy/users.sql(1): Migration script 'db/deploy/users.sql' has no rollback script. " +
-            "Add 'db/revert/users.sql' that undoes it, or remove the script from ReleaseMigrationScripts if it is deliberately forward-only.",
+            "Add 'db/revert/users.sql' that undoes it, or, if it is deliberately forward-only, say why in its leading comments: '-- release-policy: forward-only <reason>'.",
             Assert.Single(run.Findings));
     }
 

@@ -90,5 +90,87 @@ public sealed class SqlScriptScanTests
         Assert.True(scan.HasStatements);
     }
 
+    [Theory]
+    [InlineData("-- release-policy: forward-only archived (OPS-12)\nDROP TABLE t;", "archived (OPS-12)")]
+    [InlineData("--release-policy: forward-only archived\r\nDROP TABLE t;", "archived")]
+    [InlineData("--- Release-Policy: Forward-Only: archived\nDROP TABLE t;", "archived")]
+    [InlineData("/* release-policy: forward-only archived */ DROP TABLE t;", "archived")]
+    [InlineData("/**\n * release-policy: forward-only archived\n * Second line is no part of it.\n */\nDROP TABLE t;", "archived")]
+    [InlineData("\uFEFF\n\n  -- intro\n  -- release-policy: forward-only archived\nDROP TABLE t;", "archived")]
+    [InlineData("-- release-policy: forward-only first\n-- release-policy: forward-only second\nDROP TABLE t;", "first")]
+    [InlineData("-- release-policy: forward-only archived", "archived")]
+    public void A_leading_comment_line_with_the_marker_declares_the_script_forward_only_with_the_rest_as_reason(string sql, string reason)
+    {
+        var scan = Scan(sql);
+
+        Assert.True(scan.ForwardOnly);
+        Assert.Equal(reason, scan.ForwardOnlyReason);
+    }
+
+    [Theory]
+    [InlineData("-- release-policy: forward-only\nDROP TABLE t;")]
+    [InlineData("-- release-policy: forward-only :  \nDROP TABLE t;")]
+    [InlineData("/* release-policy: forward-only*/")]
+    public void A_marker_with_nothing_after_it_has_no_reason(string sql)
+    {
+        var scan = Scan(sql);
+
+        Assert.True(scan.ForwardOnly);
+        Assert.Null(scan.ForwardOnlyReason);
+    }
+
+    [Theory]
+    [InlineData("SELECT 1;\n-- release-policy: forward-only archived")]
+    [InlineData("SELECT 1; /* release-policy: forward-only archived */")]
+    [InlineData("-- see release-policy: forward-only archived\nSELECT 1;")]
+    [InlineData("-- release-policy: forward-onlyish archived\nSELECT 1;")]
+    [InlineData("-- release-policy: forward\n-- -only archived\nSELECT 1;")]
+    [InlineData("SELECT '-- release-policy: forward-only archived';")]
+    [InlineData("-- Nothing to declare.\nSELECT 1;")]
+    public void Text_that_is_not_a_leading_marker_line_declares_nothing(string sql)
+    {
+        Assert.False(Scan(sql).ForwardOnly);
+    }
+
+    [Fact]
+    public void A_marker_split_across_buffer_reads_is_found()
+    {
+        // Scripts are read 16 KB at a time: this comment line ends 10 characters before the first read does.
+        var padding = "-- " + new string('p', (16 * 1024) - 10 - 4) + "\n";
+        var scan = Scan(padding + "-- release-policy: forward-only archived\nDROP TABLE t;");
+
+        Assert.True(scan.ForwardOnly);
+        Assert.Equal("archived", scan.ForwardOnlyReason);
+    }
+
+    [Fact]
+    public void A_long_reason_is_cut_at_1000_characters()
+    {
+        var scan = Scan("-- release-policy: forward-only " + new string('x', 5000) + "\nDROP TABLE t;");
+
+        Assert.StartsWith("xxx", scan.ForwardOnlyReason);
+        Assert.InRange(scan.ForwardOnlyReason!.Length, 990, 1000);
+    }
+
+    [Fact]
+    public void A_reader_reused_across_scripts_carries_nothing_from_one_script_to_the_next()
+    {
+        using var reader = new SqlScriptScan.Reader();
+
+        var first = reader.Read(Stream("-- release-policy: forward-only archived\nDELETE FROM sessions /* unterminated"));
+        var second = reader.Read(Stream("SELECT 1;"));
+        var third = reader.Read(Stream("-- only a comment"));
+
+        Assert.True(first.ForwardOnly);
+        Assert.True(first.Destructive);
+        Assert.False(second.ForwardOnly);
+        Assert.Null(second.ForwardOnlyReason);
+        Assert.False(second.Destructive);
+        Assert.True(second.HasStatements);
+        Assert.False(third.HasStatements);
+    }
+
+    private static MemoryStream Stream(string sql) => new(Encoding.UTF8.GetBytes(sql));
+
     private static SqlScriptScan Scan(string sql) => SqlScriptScan.Read(new MemoryStream(Encoding.UTF8.GetBytes(sql)));
 }

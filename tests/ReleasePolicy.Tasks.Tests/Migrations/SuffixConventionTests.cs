@@ -35,7 +35,7 @@ public sealed class SuffixConventionTests : IDisposable
 
         Assert.Equal(
             $"RP1010 {forward}(1): Migration script '{forward}' has no rollback script. Add '{expected}' that undoes it, " +
-            "or remove the script from ReleaseMigrationScripts if it is deliberately forward-only.",
+            "or, if it is deliberately forward-only, say why in its leading comments: '-- release-policy: forward-only <reason>'.",
             Assert.Single(run.Findings));
     }
 
