@@ -39,6 +39,7 @@ public sealed class SampleTests
         Assert.Equal(("efcore", "missing-rollback"), migrations["20260305141500_AddOrderNotes"]);
         Assert.Equal(("sql", "reversible"), migrations["1"]);
         Assert.Equal(("sql", "missing-rollback"), migrations["2"]);
+        Assert.Equal(("sql", "forward-only"), migrations["3"]);
         var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Equal("RP1001", finding.GetProperty("rule").GetString());
     }
