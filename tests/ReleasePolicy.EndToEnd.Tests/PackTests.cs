@@ -110,6 +110,7 @@ public sealed class PackTests
         Assert.Contains("tasks/net8.0/ReleasePolicy.Tasks.dll", entries);
         Assert.Contains("tasks/net472/ReleasePolicy.Tasks.dll", entries);
         Assert.Contains("tasks/net472/System.Text.Json.dll", entries);
+        Assert.Contains("tasks/net8.0/System.Text.Json.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/ReleasePolicy.Analyzers.dll", entries);
         Assert.Contains("schema/release-manifest.schema.json", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));

@@ -77,6 +77,10 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
 
     protected override void ExecuteCore()
     {
+        // Which JSON library the host let us load: ours, from the task folder, unless something is wrong with the package.
+        var json = typeof(System.Text.Json.JsonDocument).Assembly;
+        Log.LogMessage(MessageImportance.Low, "ReleasePolicy tasks use System.Text.Json {0} from '{1}'.", json.GetName().Version, json.Location);
+
         var findings = new List<PolicyFinding>();
         var release = ReleaseClassification.TryCreate(
             ReleaseType, ReleaseHotfixSeverity, ReleaseUserImpact, ReleaseDataSensitivity, ProjectFile, findings);
