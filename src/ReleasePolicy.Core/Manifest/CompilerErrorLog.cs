@@ -54,17 +54,47 @@ public sealed class CompilerErrorLog
     /// <c>true</c> with the log, or with <c>null</c> when there is no file (the compiler did not run, or the
     /// analyzers are off); <c>false</c> with an RP9002 finding when the file is not JSON or not a SARIF log.
     /// </returns>
-    public static bool TryRead(string? path, string? projectDirectory, out CompilerErrorLog? log, out PolicyFinding? error)
+    public static bool TryRead(string? path, string? projectDirectory, out CompilerErrorLog? log, out PolicyFinding? error) =>
+        TryRead(new[] { path }, projectDirectory, out log, out error);
+
+    /// <summary>
+    /// Reads the logs of several compilations of one project (one per target framework) as one: a migration or finding
+    /// reported by more than one compilation is listed once, as the first log in <paramref name="paths"/> has it.
+    /// </summary>
+    public static bool TryRead(IEnumerable<string?> paths, string? projectDirectory, out CompilerErrorLog? log, out PolicyFinding? error)
     {
         log = null;
         error = null;
-        path = path is null ? null : VersionSuffix.Replace(path, string.Empty).Trim();
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        var projectPaths = projectDirectory is null ? null : new ProjectPath(projectDirectory);
+        var migrations = new List<CodeMigration>();
+        var findings = new List<ReleaseFinding>();
+        var anyLog = false;
+        foreach (var candidate in paths)
         {
-            return true;
+            var path = candidate is null ? null : VersionSuffix.Replace(candidate, string.Empty).Trim();
+            if (string.IsNullOrEmpty(path) || !File.Exists(path))
+            {
+                continue;
+            }
+
+            anyLog = true;
+            if (!TryReadInto(path!, projectPaths, migrations, findings, out error))
+            {
+                return false;
+            }
         }
 
-        using var document = JsonInputFile.TryParse(path!, Description, out error);
+        if (anyLog)
+        {
+            log = new CompilerErrorLog(Distinct(migrations, CompareMigrations), Distinct(findings, CompareFindings));
+        }
+
+        return true;
+    }
+
+    private static bool TryReadInto(string path, ProjectPath? paths, List<CodeMigration> migrations, List<ReleaseFinding> findings, out PolicyFinding? error)
+    {
+        using var document = JsonInputFile.TryParse(path, Description, out error);
         if (document is null)
         {
             return false;
@@ -83,9 +113,6 @@ public sealed class CompilerErrorLog
             return false;
         }
 
-        var paths = projectDirectory is null ? null : new ProjectPath(projectDirectory);
-        var migrations = new List<CodeMigration>();
-        var findings = new List<ReleaseFinding>();
         foreach (var run in runs.EnumerateArray())
         {
             if (run.ValueKind != JsonValueKind.Object || !run.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
@@ -112,10 +139,29 @@ public sealed class CompilerErrorLog
             }
         }
 
-        migrations.Sort(CompareMigrations);
-        findings.Sort(CompareFindings);
-        log = new CompilerErrorLog(migrations, findings);
         return true;
+    }
+
+    /// <summary>Sorts stably (so the first log's entry comes first among equals) and keeps one of each.</summary>
+    private static List<T> Distinct<T>(List<T> items, Comparison<T> compare)
+    {
+        var indexed = new List<KeyValuePair<int, T>>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            indexed.Add(new KeyValuePair<int, T>(i, items[i]));
+        }
+
+        indexed.Sort((a, b) => compare(a.Value, b.Value) is var order && order != 0 ? order : a.Key.CompareTo(b.Key));
+        var distinct = new List<T>(indexed.Count);
+        foreach (var item in indexed)
+        {
+            if (distinct.Count == 0 || compare(distinct[distinct.Count - 1], item.Value) != 0)
+            {
+                distinct.Add(item.Value);
+            }
+        }
+
+        return distinct;
     }
 
     private static CodeMigration? ReadMigration(JsonElement result, ProjectPath? paths)

@@ -60,7 +60,8 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     public string? MigrationsReportFile { get; set; }
 
     /// <summary>
-    /// The compiler's SARIF error log (a trailing <c>,version=2.1</c> is ignored): EF Core / FluentMigrator migrations
+    /// The compiler's SARIF error log, or several separated by <c>;</c> (one per target framework; read as one, each
+    /// migration and finding listed once). A trailing <c>,version=2.1</c> is ignored. EF Core / FluentMigrator migrations
     /// (RP1000) join <c>migrations</c> after the SQL ones, and RP1001-RP1007 findings become <c>findings</c>. No file,
     /// no code migrations and no <c>findings</c> field.
     /// </summary>
@@ -95,7 +96,8 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         }
 
         var projectDirectory = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } projectFile ? Path.GetDirectoryName(Path.GetFullPath(projectFile)) : null);
-        if (!ReleasePolicy.Manifest.CompilerErrorLog.TryRead(CompilerErrorLog, projectDirectory, out var compilerLog, out var compilerLogError))
+        var compilerLogs = (CompilerErrorLog ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
+        if (!ReleasePolicy.Manifest.CompilerErrorLog.TryRead(compilerLogs, projectDirectory, out var compilerLog, out var compilerLogError))
         {
             findings.Add(compilerLogError!);
         }

@@ -240,6 +240,23 @@ public sealed class CompilerErrorLogTests : IDisposable
     }
 
     [Fact]
+    public void The_logs_of_every_target_framework_are_read_as_one_with_each_migration_and_finding_listed_once()
+    {
+        var uri = ProjectUri() + "Data/Migrations/";
+        const string inventory = """{ "migrationId": "{0}", "kind": "efcore", "className": "Contoso.Orders.{0}", "status": "reversible", "destructive": "false" }""";
+        var shared = Result("RP1000", "note", "Migration 'CreateOrders'", uri + "CreateOrders.cs", 7, properties: inventory.Replace("{0}", "CreateOrders"));
+        var sharedFinding = Result("RP1005", "note", "Up drops table 'Fax'", uri + "CreateOrders.cs", 12);
+        var net8Only = Result("RP1000", "note", "Migration 'Net8Shim'", uri + "Net8Shim.cs", 5, properties: inventory.Replace("{0}", "Net8Shim"));
+        var net8 = _context.Directory.WriteFile("src/Orders.Api/obj/Release/net8.0/releasepolicy/compiler.sarif", Log(shared, sharedFinding, net8Only));
+        var net10 = _context.Directory.WriteFile("src/Orders.Api/obj/Release/net10.0/releasepolicy/compiler.sarif", Log(shared, sharedFinding));
+
+        var manifest = _context.Generate(task => task.CompilerErrorLog = net8 + ";" + net10);
+
+        Assert.Equal(["CreateOrders", "Net8Shim"], manifest.GetProperty("migrations").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal("RP1005", Assert.Single(manifest.GetProperty("findings").EnumerateArray()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public void A_SARIF_1_0_log_from_a_project_that_set_ErrorLog_without_a_version_is_read_too()
     {
         var uri = ProjectUri() + "Data/Migrations/AddOrderNotes.cs";
