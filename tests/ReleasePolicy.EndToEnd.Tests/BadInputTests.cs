@@ -24,7 +24,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void An_unknown_ReleaseUserImpact_is_RP9001_listing_the_allowed_values()
+    public void An_unknown_ReleaseUserImpact_fails_the_build_with_RP9001_listing_the_allowed_values()
     {
         var project = FixtureProject.Create("BadUserImpact", projectBody: """
               <PropertyGroup>
@@ -32,9 +32,9 @@ public sealed class BadInputTests
               </PropertyGroup>
             """);
 
-        var pack = project.Dotnet("pack", "-o", project.PackageOutput).ShouldFail();
+        var build = project.Dotnet("build").ShouldFail();
 
-        var error = Assert.Single(pack.WithCode("RP9001"));
+        var error = Assert.Single(build.WithCode("RP9001"));
         Assert.Contains("ReleaseUserImpact", error.Message);
         Assert.Contains("CustomerFacing", error.Message);
         Assert.Equal("BadUserImpact.csproj", error.FileName);

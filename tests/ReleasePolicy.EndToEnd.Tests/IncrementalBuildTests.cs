@@ -22,6 +22,8 @@ public sealed class IncrementalBuildTests
         Assert.DoesNotContain("Task \"CheckMigrationScripts\"", second.Output);
         Assert.Contains("Skipping target \"_ReleasePolicyCheckMigrationScripts\" because all output files are up-to-date", second.Output);
         Assert.DoesNotContain("Task \"GenerateReleaseManifest\"", second.Output);
+        Assert.Contains("Task \"ValidateReleasePolicySettings\"", first.Output);
+        Assert.DoesNotContain("Task \"ValidateReleasePolicySettings\"", second.Output);
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using ReleasePolicy.Tasks.Tests.Infrastructure;
+
+namespace ReleasePolicy.Tasks.Tests.Settings;
+
+public sealed class ValidateReleasePolicySettingsTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly RecordingBuildEngine _engine = new();
+
+    [Fact]
+    public void Valid_settings_pass_and_touch_the_stamp()
+    {
+        var task = NewTask(t =>
+        {
+            t.Mode = "enforce";
+            t.ReleaseType = "Hotfix";
+            t.ReleaseHotfixSeverity = "sev2";
+            t.ReleaseUserImpact = "Internal";
+            t.ReleaseDataSensitivity = "PCI";
+        });
+
+        Assert.True(task.Execute());
+
+        Assert.DoesNotContain(_engine.Diagnostics, d => d.Severity != DiagnosticSeverity.Message);
+        Assert.True(File.Exists(task.StampFile));
+    }
+
+    [Fact]
+    public void An_unknown_ReleaseUserImpact_is_RP9001_at_the_project_and_leaves_no_stamp()
+    {
+        var task = NewTask(t => t.ReleaseUserImpact = "Everyone");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("RP9001", error.Code);
+        Assert.Equal(task.ProjectFile, error.File);
+        Assert.Equal("ReleaseUserImpact is 'Everyone'. Allowed values: Internal, CustomerFacing.", error.Message);
+        Assert.False(File.Exists(task.StampFile));
+    }
+
+    [Fact]
+    public void An_unknown_ReleasePolicyMode_is_RP9001_listing_Enforce_and_Audit()
+    {
+        var task = NewTask(t => t.Mode = "Strict");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("RP9001", error.Code);
+        Assert.Equal("ReleasePolicyMode is 'Strict'. Allowed values: Enforce, Audit.", error.Message);
+        Assert.False(File.Exists(task.StampFile));
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private ValidateReleasePolicySettings NewTask(Action<ValidateReleasePolicySettings> configure)
+    {
+        var task = new ValidateReleasePolicySettings
+        {
+            BuildEngine = _engine,
+            Mode = "Audit",
+            ProjectFile = _directory.WriteFile("Orders.Api/Orders.Api.csproj", "<Project />"),
+            StampFile = _directory.Path("Orders.Api/obj/releasepolicy/settings.stamp"),
+        };
+        configure(task);
+        return task;
+    }
+}
