@@ -53,6 +53,26 @@ public sealed class PackTests
     }
 
     [Fact]
+    public void A_project_in_a_detached_worktree_gets_its_commit_and_no_branch()
+    {
+        var main = FixtureProject.Create("Worktree");
+        main.Git("init", "-q", "-b", "main");
+        main.Git("add", "-A");
+        main.Git("commit", "-q", "-m", "Initial commit");
+        var commit = GitCli.Run(main.Directory, "rev-parse", "HEAD");
+        var worktree = main.Directory + "-release";
+        main.Git("worktree", "add", "-q", "--detach", worktree);
+        var project = FixtureProject.At(worktree, main.Name);
+
+        project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+
+        using var manifest = project.ManifestFromNupkg();
+        var repository = manifest.RootElement.GetProperty("package").GetProperty("repository");
+        Assert.Equal(commit, repository.GetProperty("commit").GetString());
+        Assert.False(repository.TryGetProperty("branch", out _));
+    }
+
+    [Fact]
     public void A_project_outside_any_git_repository_gets_a_manifest_without_repository_fields()
     {
         var project = FixtureProject.Create("NoRepository");

@@ -108,6 +108,9 @@ internal sealed class FixtureProject
         return fixture;
     }
 
+    /// <summary>A fixture project that already exists on disk, for example a git worktree of another fixture.</summary>
+    public static FixtureProject At(string directory, string name) => new(directory, name);
+
     public string Write(string relativePath, string content)
     {
         var path = Path.Combine(Directory, relativePath);
