@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the ReleasePolicy migration analyzers on a large compilation, the way a user would see it:
 # a real `dotnet build -p:ReportAnalyzer=true` of a generated project with N EF Core-style migrations
-# (half reversible, a quarter without Down, a quarter with an incomplete Down), against the analyzers just built.
+# (half reversible, a quarter without Down, a quarter with an incomplete Down), against the analyzers just built,
+# configured as the SDK configures a command-line build (Audit preset, RP1000 inventory into the error log).
 # Usage: benchmarks/migration-analyzers/run.sh [migration count, default 2000]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,8 +19,13 @@ cat > "$work/Bench.csproj" <<XML
     <TargetFramework>net10.0</TargetFramework>
     <!-- Findings are expected (that is the point); a suppressed rule would not run at all, so none is suppressed. -->
   </PropertyGroup>
+  <PropertyGroup>
+    <!-- As the SDK configures a command-line build: the inventory (RP1000) on, written to the compiler's error log. -->
+    <ErrorLog>obj/compiler.sarif,version=2.1</ErrorLog>
+  </PropertyGroup>
   <ItemGroup>
     <Analyzer Include="$analyzer" />
+    <EditorConfigFiles Include="$root/src/ReleasePolicy.Sdk/build/ReleasePolicy.Audit.globalconfig;$root/src/ReleasePolicy.Sdk/build/ReleasePolicy.Inventory.globalconfig" />
   </ItemGroup>
 </Project>
 XML

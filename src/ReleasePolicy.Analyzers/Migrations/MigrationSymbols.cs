@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ReleasePolicy.Analyzers.Migrations;
@@ -51,8 +52,18 @@ internal sealed class MigrationSymbols
     /// <summary>FluentMigrator's <c>[Migration(20260305141500)]</c>, which holds the version.</summary>
     public INamedTypeSymbol? FluentMigrationAttribute { get; }
 
-    /// <summary>Returns null when the compilation references neither EF Core nor FluentMigrator.</summary>
-    public static MigrationSymbols? TryCreate(Compilation compilation)
+    // Seven rules start on the same compilation; resolving their symbols once and sharing the result saves six rounds
+    // of GetTypeByMetadataName. Keyed weakly, so the cache never keeps a compilation alive (as Roslyn's own analyzers do).
+    private static readonly ConditionalWeakTable<Compilation, Resolution> Cache = new();
+
+    /// <summary>
+    /// Returns null when the compilation references neither EF Core nor FluentMigrator. Resolved once per compilation
+    /// and shared by every migration rule.
+    /// </summary>
+    public static MigrationSymbols? TryCreate(Compilation compilation) =>
+        Cache.GetValue(compilation, static c => new Resolution(Resolve(c))).Symbols;
+
+    private static MigrationSymbols? Resolve(Compilation compilation)
     {
         var efCoreMigration = compilation.GetTypeByMetadataName(EfCoreMigrationName);
         var fluentMigration = compilation.GetTypeByMetadataName(FluentMigrationName);
@@ -102,5 +113,13 @@ internal sealed class MigrationSymbols
         }
 
         return null;
+    }
+
+    /// <summary>A box, because the cache cannot hold null for "no migration framework here".</summary>
+    private sealed class Resolution
+    {
+        public Resolution(MigrationSymbols? symbols) => Symbols = symbols;
+
+        public MigrationSymbols? Symbols { get; }
     }
 }
