@@ -22,6 +22,22 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void The_standalone_analyzers_package_reports_the_same_rule_without_the_build_tasks()
+    {
+        var project = FixtureProject.Create("AnalyzersOnly", SdkReference.None, extraSources: Sources.EfCoreMigrationApi, projectBody: $"""
+              <ItemGroup>
+                <PackageReference Include="ReleasePolicy.Analyzers" Version="{PackedSdk.Current.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            """);
+        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+
+        var pack = project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+
+        Assert.Equal("warning", Assert.Single(pack.WithCode("RP1001")).Severity);
+        Assert.DoesNotContain(project.NupkgEntries(), e => e.StartsWith("releasepolicy/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_migration_without_Down_fails_a_Release_build_in_Enforce_mode()
     {
         var project = FixtureProject.Create("MigrationEnforce", extraSources: Sources.EfCoreMigrationApi);

@@ -9,6 +9,9 @@ public enum SdkReference
     SdkElement,
     GlobalJsonMsBuildSdks,
     PackageReference,
+
+    /// <summary>No ReleasePolicy.Sdk at all (for the standalone analyzers package).</summary>
+    None,
 }
 
 /// <summary>
@@ -42,7 +45,8 @@ internal sealed class FixtureProject
         {
             SdkReference.SdkElement => ("Microsoft.NET.Sdk", $"""  <Sdk Name="ReleasePolicy.Sdk" Version="{sdk.Version}" />""", ""),
             SdkReference.GlobalJsonMsBuildSdks => ("Microsoft.NET.Sdk;ReleasePolicy.Sdk", "", ""),
-            _ => ("Microsoft.NET.Sdk", "", $"""    <PackageReference Include="ReleasePolicy.Sdk" Version="{sdk.Version}" PrivateAssets="all" />"""),
+            SdkReference.PackageReference => ("Microsoft.NET.Sdk", "", $"""    <PackageReference Include="ReleasePolicy.Sdk" Version="{sdk.Version}" PrivateAssets="all" />"""),
+            _ => ("Microsoft.NET.Sdk", "", ""),
         };
 
         fixture.Write(name + ".csproj", $"""
