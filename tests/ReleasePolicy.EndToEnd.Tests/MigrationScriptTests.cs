@@ -12,9 +12,10 @@ public sealed class MigrationScriptTests
         """;
 
     [Fact]
-    public void A_forward_script_without_rollback_fails_a_Release_build()
+    public void A_forward_script_without_rollback_fails_a_Release_build_which_still_reports_the_code_findings()
     {
-        var project = FixtureProject.Create("ScriptsEnforce", projectBody: Body);
+        var project = FixtureProject.Create("ScriptsEnforce", projectBody: Body, extraSources: Sources.EfCoreMigrationApi);
+        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
         project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
         project.Write("db/migrations/U1__create_orders.sql", "DROP TABLE orders;");
         project.Write("db/migrations/V2__index_orders.sql", "CREATE INDEX ix_orders ON orders (id);");
@@ -25,6 +26,7 @@ public sealed class MigrationScriptTests
         Assert.Equal("error", error.Severity);
         Assert.Equal("V2__index_orders.sql", error.FileName);
         Assert.Contains("U2__index_orders.sql", error.Message);
+        Assert.Equal("error", Assert.Single(build.WithCode("RP1001")).Severity);
     }
 
     [Fact]
