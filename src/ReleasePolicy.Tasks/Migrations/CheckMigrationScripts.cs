@@ -47,10 +47,7 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
     {
         var stamp = string.IsNullOrEmpty(StampFile) ? ReportFile + ".stamp" : StampFile!;
         StampFile = stamp;
-        if (File.Exists(stamp))
-        {
-            File.Delete(stamp);
-        }
+        IO.StampFile.Delete(stamp);
 
         var projectDirectory = ResolveProjectDirectory();
         var items = new MigrationScriptItems(projectDirectory);
@@ -75,7 +72,7 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         ScannedFiles = scanned;
         if (ReportedFindingCount == 0 && !Log.HasLoggedErrors)
         {
-            Touch(stamp);
+            IO.StampFile.Touch(stamp);
         }
     }
 
@@ -89,17 +86,5 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         return string.IsNullOrEmpty(ProjectFile)
             ? Directory.GetCurrentDirectory()
             : Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
-    }
-
-    private static void Touch(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        File.WriteAllBytes(path, Array.Empty<byte>());
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.Manifest;
 
@@ -39,9 +38,7 @@ public sealed class ValidateReleasePolicySettings : ReleasePolicyTask
 
         if (!string.IsNullOrEmpty(StampFile))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
-            File.WriteAllBytes(StampFile, System.Array.Empty<byte>());
-            File.SetLastWriteTimeUtc(StampFile, System.DateTime.UtcNow);
+            IO.StampFile.Touch(StampFile!);
         }
     }
 }
