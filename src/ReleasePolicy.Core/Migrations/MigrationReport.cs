@@ -1,24 +1,17 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ReleasePolicy.Json;
 
 namespace ReleasePolicy.Migrations;
 
 /// <summary>
-/// Writes the migration report: a JSON array, UTF-8 without BOM, 2-space indent, '\n' line ends on every OS and a
-/// final newline, so identical inputs give identical bytes and <c>AtomicFile.WriteIfChanged</c> keeps its timestamp.
+/// Writes the migration report, a JSON array, in the same file format as the manifest (<see cref="ManifestJsonFormat"/>),
+/// so identical inputs give identical bytes and <c>AtomicFile.WriteIfChanged</c> keeps its timestamp.
 /// </summary>
 public static class MigrationReport
 {
-    public static byte[] Serialize(IReadOnlyList<MigrationEntry> entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
+    public static byte[] Serialize(IReadOnlyList<MigrationEntry> entries) =>
+        ManifestJsonFormat.Write(json =>
         {
             json.WriteStartArray();
             foreach (var entry in entries)
@@ -49,25 +42,7 @@ public static class MigrationReport
             }
 
             json.WriteEndArray();
-        }
-
-        // Utf8JsonWriter ends indented lines with Environment.NewLine; strings never hold a raw newline (it is escaped),
-        // so replacing every CR LF is safe.
-        var bytes = buffer.ToArray();
-        var output = new List<byte>(bytes.Length + 1);
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\r' && i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n')
-            {
-                continue;
-            }
-
-            output.Add(bytes[i]);
-        }
-
-        output.Add((byte)'\n');
-        return output.ToArray();
-    }
+        });
 
     private static void WriteFile(Utf8JsonWriter json, string name, MigrationScriptFile? file)
     {
