@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.IO;
 using ReleasePolicy.Json;
-using ReleasePolicy.Migrations;
 
 namespace ReleasePolicy.Manifest;
 

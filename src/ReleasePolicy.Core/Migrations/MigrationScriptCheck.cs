@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using ReleasePolicy.Diagnostics;
 
+using ReleasePolicy.IO;
+
 namespace ReleasePolicy.Migrations;
 
 /// <summary>Everything the migration-script check found: the report entries, the findings and the conventions used.</summary>

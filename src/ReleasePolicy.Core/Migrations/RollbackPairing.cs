@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using ReleasePolicy.Diagnostics;
 
+using ReleasePolicy.IO;
+
 namespace ReleasePolicy.Migrations;
 
 /// <summary>What pairing found: the migrations, the findings about names (RP1012, RP1013, RP9001, RP9002), and the

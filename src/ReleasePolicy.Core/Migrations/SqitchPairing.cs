@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using ReleasePolicy.Diagnostics;
 
+using ReleasePolicy.IO;
+
 namespace ReleasePolicy.Migrations;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 
+using ReleasePolicy.IO;
+
 namespace ReleasePolicy.Migrations;
 
 /// <summary>
@@ -89,7 +91,7 @@ internal sealed class SqlScriptScan
 
             _sha.TransformFinalBlock(_bytes, 0, 0);
             lexer.Finish();
-            return new SqlScriptScan(Hex(_sha.Hash!), lexer);
+            return new SqlScriptScan(Sha256Digest.ToHex(_sha.Hash!), lexer);
         }
 
         public void Dispose() => _sha.Dispose();
@@ -109,18 +111,5 @@ internal sealed class SqlScriptScan
         }
 
         return Encoding.UTF8;
-    }
-
-    private static string Hex(byte[] hash)
-    {
-        const string Digits = "0123456789abcdef";
-        var chars = new char[hash.Length * 2];
-        for (var i = 0; i < hash.Length; i++)
-        {
-            chars[2 * i] = Digits[hash[i] >> 4];
-            chars[(2 * i) + 1] = Digits[hash[i] & 0xF];
-        }
-
-        return new string(chars);
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace ReleasePolicy.Migrations;
+namespace ReleasePolicy.IO;
 
 /// <summary>
 /// Paths as users and the report see them: relative to the project directory, with '/' on every OS, so the same
