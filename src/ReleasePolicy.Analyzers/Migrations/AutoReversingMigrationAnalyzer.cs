@@ -27,10 +27,9 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(compilationContext =>
+        MigrationAnalysis.RegisterForMigrations(context, (compilationContext, symbols) =>
         {
-            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
-            if (symbols?.FluentAutoReversingMigration is null)
+            if (symbols.FluentAutoReversingMigration is null)
             {
                 return;
             }

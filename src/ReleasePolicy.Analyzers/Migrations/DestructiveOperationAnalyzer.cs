@@ -24,14 +24,8 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(compilationContext =>
+        MigrationAnalysis.RegisterForMigrations(context, (compilationContext, symbols) =>
         {
-            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
             compilationContext.RegisterOperationBlockAction(blockContext => AnalyzeUp(blockContext, symbols));
         });
     }

@@ -38,14 +38,8 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(compilationContext =>
+        MigrationAnalysis.RegisterForMigrations(context, (compilationContext, symbols) =>
         {
-            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
             compilationContext.RegisterSymbolAction(symbolContext => Analyze(symbolContext, symbols), SymbolKind.NamedType);
         });
     }

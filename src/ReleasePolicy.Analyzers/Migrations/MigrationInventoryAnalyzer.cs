@@ -28,14 +28,8 @@ public sealed class MigrationInventoryAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(compilationContext =>
+        MigrationAnalysis.RegisterForMigrations(context, (compilationContext, symbols) =>
         {
-            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
             compilationContext.RegisterSymbolStartAction(symbolContext => AnalyzeMigration(symbolContext, symbols), SymbolKind.NamedType);
         });
     }

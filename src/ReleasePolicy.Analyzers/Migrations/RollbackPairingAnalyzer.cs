@@ -24,14 +24,8 @@ public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(compilationContext =>
+        MigrationAnalysis.RegisterForMigrations(context, (compilationContext, symbols) =>
         {
-            var symbols = MigrationSymbols.TryCreate(compilationContext.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
             compilationContext.RegisterSymbolStartAction(symbolContext => AnalyzeMigration(symbolContext, symbols), SymbolKind.NamedType);
         });
     }

@@ -1,0 +1,20 @@
+using System;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ReleasePolicy.Analyzers.Migrations;
+
+/// <summary>
+/// How every migration rule starts on a compilation: nothing at all unless it references EF Core or FluentMigrator,
+/// and otherwise the rule's actions, registered with the symbols resolved once per compilation.
+/// </summary>
+internal static class MigrationAnalysis
+{
+    public static void RegisterForMigrations(AnalysisContext context, Action<CompilationStartAnalysisContext, MigrationSymbols> register) =>
+        context.RegisterCompilationStartAction(compilationContext =>
+        {
+            if (MigrationSymbols.TryCreate(compilationContext.Compilation) is { } symbols)
+            {
+                register(compilationContext, symbols);
+            }
+        });
+}
