@@ -11,7 +11,7 @@ namespace ReleasePolicy.Analyzers.Migrations;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.AutoReversingMigrationNotReversible,
         title: "AutoReversingMigration uses an expression that cannot be reversed",
         messageFormat: "AutoReversingMigration '{0}' uses {1} in Up, which FluentMigrator cannot reverse; derive from Migration and write Down",

@@ -8,7 +8,7 @@ namespace ReleasePolicy.Analyzers.Migrations;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.DestructiveOperationInUp,
         title: "Destructive operation in Up",
         messageFormat: "Up in migration '{0}' {1}, which destroys data that Down cannot bring back; make sure the data is backed up or no longer needed",

@@ -12,7 +12,7 @@ namespace ReleasePolicy.Analyzers.Migrations;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor EmptyDownRule = new(
+    internal static readonly DiagnosticDescriptor EmptyDownRule = new(
         RuleIdentifiers.EmptyDown,
         title: "Down is empty while Up changes the database",
         messageFormat: "Down in migration '{0}' is empty or comment-only while Up changes the database; write the rollback, or declare the migration forward-only with a reason",
@@ -22,7 +22,7 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
         description: "An empty Down makes a rollback report success while leaving every change of Up in place.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.EmptyDown));
 
-    private static readonly DiagnosticDescriptor DownOnlyThrowsRule = new(
+    internal static readonly DiagnosticDescriptor DownOnlyThrowsRule = new(
         RuleIdentifiers.DownOnlyThrows,
         title: "Down only throws",
         messageFormat: "Down in migration '{0}' only throws, so the migration cannot be rolled back; write the rollback, or declare the migration forward-only with a reason",

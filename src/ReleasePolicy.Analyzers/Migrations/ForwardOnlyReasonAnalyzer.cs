@@ -8,7 +8,7 @@ namespace ReleasePolicy.Analyzers.Migrations;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ForwardOnlyReasonAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ForwardOnlyWithoutReason,
         title: "Migration declared forward-only without a reason",
         messageFormat: "Migration '{0}' is declared forward-only without a reason; say why it cannot be rolled back and what to do instead",

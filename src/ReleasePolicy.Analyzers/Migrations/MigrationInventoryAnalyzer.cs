@@ -12,7 +12,7 @@ namespace ReleasePolicy.Analyzers.Migrations;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MigrationInventoryAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.MigrationInventory,
         title: "Migration inventory",
         messageFormat: "Migration '{0}' ({1}, {2}): {3}",

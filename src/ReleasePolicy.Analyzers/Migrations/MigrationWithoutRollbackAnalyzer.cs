@@ -10,7 +10,7 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
 {
     internal const string InheritedThrowingDownProperty = "InheritedThrowingDownFrom";
 
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.MigrationWithoutRollback,
         title: "Migration has no rollback",
         messageFormat: "Migration '{0}' has no rollback: {1}; write Down to reverse Up, or declare the migration forward-only with a reason",

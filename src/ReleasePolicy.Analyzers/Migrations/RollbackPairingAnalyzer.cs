@@ -8,7 +8,7 @@ namespace ReleasePolicy.Analyzers.Migrations;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.DownDoesNotReverseUp,
         title: "Down does not reverse Up",
         messageFormat: "Migration '{0}': {1}; add the inverse to Down, or declare the migration forward-only with a reason",
