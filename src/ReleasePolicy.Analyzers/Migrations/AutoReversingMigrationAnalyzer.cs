@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,11 +47,25 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var change in SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type).Changes)
+        foreach (var diagnostic in Diagnose(migration, SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type)))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>What RP1006 reports for the Up of an AutoReversingMigration; shared with the migration inventory generator.</summary>
+    internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MethodSchemaChanges up)
+    {
+        if (!migration.IsAutoReversing)
+        {
+            yield break;
+        }
+
+        foreach (var change in up.Changes)
         {
             if (!AutoReversal.CanBeReversed(change))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, change.OperationName));
+                yield return Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, change.OperationName);
             }
         }
     }

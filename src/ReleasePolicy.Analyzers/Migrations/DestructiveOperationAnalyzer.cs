@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,12 +39,20 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var change in SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type).Changes)
+        foreach (var diagnostic in Diagnose(migration, SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type)))
         {
-            var what = DestructiveChange.Describe(change);
-            if (what is not null)
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>What RP1005 reports for the changes of a migration's Up; shared with the migration inventory generator.</summary>
+    internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MethodSchemaChanges up)
+    {
+        foreach (var change in up.Changes)
+        {
+            if (DestructiveChange.Describe(change) is { } what)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, what));
+                yield return Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, what);
             }
         }
     }

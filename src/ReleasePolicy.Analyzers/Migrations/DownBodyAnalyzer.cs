@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -46,20 +47,29 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
     {
-        var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        var problem = migration is null ? null : DownProblem.Find(migration, context.CancellationToken);
+        if (symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol) is { } migration
+            && Diagnose(migration, context.CancellationToken) is { } diagnostic)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>What RP1002 / RP1003 report for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
+    internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
+    {
+        var problem = DownProblem.Find(migration, cancellationToken);
         var rule = problem?.RuleId switch
         {
             RuleIdentifiers.EmptyDown => EmptyDownRule,
             RuleIdentifiers.DownOnlyThrows => DownOnlyThrowsRule,
             _ => null,
         };
-        if (rule is null || ForwardOnlyDeclaration.Find(migration!.Type, context.CancellationToken) is not null)
+        if (rule is null || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)
         {
-            return;
+            return null;
         }
 
-        var location = problem!.Down?.Locations.FirstOrDefault(l => l.IsInSource) ?? migration.GetIdentifierLocation(context.CancellationToken);
-        context.ReportDiagnostic(Diagnostic.Create(rule, location, migration.Type.Name));
+        var location = problem!.Down?.Locations.FirstOrDefault(l => l.IsInSource) ?? migration.GetIdentifierLocation(cancellationToken);
+        return Diagnostic.Create(rule, location, migration.Type.Name);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -32,17 +33,22 @@ public sealed class ForwardOnlyReasonAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
     {
-        var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        if (migration is null)
+        if (symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol) is { } migration
+            && Diagnose(migration, context.CancellationToken) is { } diagnostic)
         {
-            return;
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>What RP1007 reports for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
+    internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
+    {
+        if (ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not { Reason: null } declaration)
+        {
+            return null;
         }
 
-        var declaration = ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken);
-        if (declaration is { Reason: null })
-        {
-            var location = declaration.Location.IsInSource ? declaration.Location : migration.GetIdentifierLocation(context.CancellationToken);
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, migration.Type.Name));
-        }
+        var location = declaration.Location.IsInSource ? declaration.Location : migration.GetIdentifierLocation(cancellationToken);
+        return Diagnostic.Create(Rule, location, migration.Type.Name);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -34,22 +35,30 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
     {
-        var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        if (migration is null
-            || DownProblem.Find(migration, context.CancellationToken) is not { RuleId: RuleIdentifiers.MigrationWithoutRollback } problem
-            || ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
+        if (symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol) is { } migration
+            && Diagnose(migration, context.CancellationToken) is { } diagnostic)
         {
-            return;
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>What RP1001 reports for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
+    internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
+    {
+        if (DownProblem.Find(migration, cancellationToken) is not { RuleId: RuleIdentifiers.MigrationWithoutRollback } problem
+            || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)
+        {
+            return null;
         }
 
         var properties = problem.InheritedFrom is { } inheritedFrom
             ? ImmutableDictionary<string, string?>.Empty.Add(InheritedThrowingDownProperty, inheritedFrom.Name)
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(
+        return Diagnostic.Create(
             Rule,
-            migration.GetIdentifierLocation(context.CancellationToken),
+            migration.GetIdentifierLocation(cancellationToken),
             properties,
             migration.Type.Name,
-            problem.Reason));
+            problem.Reason);
     }
 }

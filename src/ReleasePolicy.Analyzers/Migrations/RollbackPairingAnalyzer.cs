@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,14 +42,26 @@ public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
         var bodies = MigrationBodies.Collect(context, symbols, migration);
         context.RegisterSymbolEndAction(endContext =>
         {
-            foreach (var missing in RollbackPairing.FindUnreversed(migration, bodies))
+            foreach (var diagnostic in Diagnose(migration, bodies))
             {
-                endContext.ReportDiagnostic(Diagnostic.Create(
-                    Rule,
-                    missing.Syntax.GetLocation(),
-                    migration.Type.Name,
-                    RollbackPairing.DescribeMissingInverse(missing)));
+                endContext.ReportDiagnostic(diagnostic);
             }
         });
+    }
+
+    /// <summary>
+    /// What RP1004 reports for a migration it applies to (<see cref="RollbackPairing.AppliesTo"/>); shared with the
+    /// migration inventory generator.
+    /// </summary>
+    internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MigrationBodies bodies)
+    {
+        foreach (var missing in RollbackPairing.FindUnreversed(migration, bodies))
+        {
+            yield return Diagnostic.Create(
+                Rule,
+                missing.Syntax.GetLocation(),
+                migration.Type.Name,
+                RollbackPairing.DescribeMissingInverse(missing));
+        }
     }
 }

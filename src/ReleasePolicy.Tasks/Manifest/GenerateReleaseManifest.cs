@@ -60,12 +60,12 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     public string? MigrationsReportFile { get; set; }
 
     /// <summary>
-    /// The compiler's SARIF error log, or several separated by <c>;</c> (one per target framework; read as one, each
-    /// migration and finding listed once). A trailing <c>,version=2.1</c> is ignored. EF Core / FluentMigrator migrations
-    /// (RP1000) join <c>migrations</c> after the SQL ones, and RP1001-RP1007 findings become <c>findings</c>. No file,
-    /// no code migrations and no <c>findings</c> field.
+    /// The migration inventory files the generator wrote, one per compilation (one per target framework of a
+    /// multi-targeted project; read as one, each migration and finding listed once). EF Core / FluentMigrator migrations
+    /// join <c>migrations</c> after the SQL ones, and RP1001-RP1007 findings become <c>findings</c>. Empty when the
+    /// project references no migration framework; a listed file that is missing is RP9002, never a shorter list.
     /// </summary>
-    public string? CompilerErrorLog { get; set; }
+    public ITaskItem[] MigrationInventoryFiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The full path of the manifest written (or found up to date).</summary>
     [Output]
@@ -96,10 +96,15 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         }
 
         var projectDirectory = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } projectFile ? Path.GetDirectoryName(Path.GetFullPath(projectFile)) : null);
-        var compilerLogs = (CompilerErrorLog ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
-        if (!ReleasePolicy.Manifest.CompilerErrorLog.TryRead(compilerLogs, projectDirectory, out var compilerLog, out var compilerLogError))
+        var inventoryFiles = new List<string>();
+        foreach (var item in MigrationInventoryFiles)
         {
-            findings.Add(compilerLogError!);
+            inventoryFiles.Add(item.ItemSpec);
+        }
+
+        if (!MigrationInventory.TryRead(inventoryFiles, projectDirectory, out var inventory, out var inventoryError))
+        {
+            findings.Add(inventoryError!);
         }
 
         IReadOnlyList<ResolvedPackage>? dependencies = Array.Empty<ResolvedPackage>();
@@ -131,8 +136,8 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             release,
             migrations,
             dependencies,
-            compilerLog?.Migrations,
-            compilerLog?.Findings);
+            inventory?.Migrations,
+            inventory?.Findings);
 
         var path = Path.GetFullPath(OutputFile);
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -9,17 +8,11 @@ namespace ReleasePolicy.Analyzers.Migrations;
 
 /// <summary>
 /// One migration as the release manifest lists it: its ID, framework, class, and whether it can be rolled back, judged
-/// by the same code as RP1001-RP1006. The values travel as RP1000's diagnostic properties through the compiler's
-/// error log, where ReleasePolicy.Core's CompilerErrorLog reads them back under these names.
+/// by the same code as RP1001-RP1006. Written by <see cref="MigrationInventoryFile"/> under these names, where
+/// ReleasePolicy.Core's MigrationInventory reads them back.
 /// </summary>
 internal sealed class MigrationInventoryEntry
 {
-    public const string MigrationIdProperty = "migrationId";
-    public const string KindProperty = "kind";
-    public const string ClassNameProperty = "className";
-    public const string StatusProperty = "status";
-    public const string ReasonProperty = "reason";
-    public const string DestructiveProperty = "destructive";
 
     public const string Reversible = "reversible";
     public const string MissingRollback = "missing-rollback";
@@ -97,40 +90,6 @@ internal sealed class MigrationInventoryEntry
         }
 
         return new MigrationInventoryEntry(id, migration, Reversible, null, destructive);
-    }
-
-    public ImmutableDictionary<string, string?> ToProperties()
-    {
-        var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
-        properties.Add(MigrationIdProperty, Id);
-        properties.Add(KindProperty, Kind);
-        properties.Add(ClassNameProperty, ClassName);
-        properties.Add(StatusProperty, Status);
-        if (Reason is not null)
-        {
-            properties.Add(ReasonProperty, Reason);
-        }
-
-        properties.Add(DestructiveProperty, Destructive ? "true" : "false");
-        return properties.ToImmutable();
-    }
-
-    /// <summary>"no rollback (Down is not overridden)", "forward-only (orders are archived first), destroys data".</summary>
-    public string Summary()
-    {
-        var summary = Status switch
-        {
-            MissingRollback => "no rollback",
-            EmptyRollback => "empty rollback",
-            IncompleteRollback => "incomplete rollback",
-            _ => Status,
-        };
-        if (Reason is not null)
-        {
-            summary += " (" + Reason + ")";
-        }
-
-        return Destructive ? summary + ", destroys data" : summary;
     }
 
     private static string ReadId(MigrationClass migration, MigrationSymbols symbols)

@@ -1,0 +1,50 @@
+namespace ReleasePolicy.Inventory;
+
+/// <summary>
+/// The contract of the migration inventory file, in one place: compiled into the generator that writes it and into
+/// ReleasePolicy.Core, which reads it for the release manifest (docs/manifest.md describes it for users).
+/// </summary>
+/// <remarks>
+/// The file is C# that holds only comments. After the header, each line is <see cref="LinePrefix"/> followed by one
+/// JSON object with a single property naming the record: <see cref="MigrationRecord"/>, <see cref="FindingRecord"/>,
+/// <see cref="FailureRecord"/>, and last <see cref="EndRecord"/> with the counts, so a cut-off file is told apart
+/// from a short one.
+/// </remarks>
+internal static class MigrationInventoryFormat
+{
+    public const int Version = 1;
+
+    /// <summary>The first line: <c>// ReleasePolicy migration inventory, format 1</c>.</summary>
+    public const string Title = "ReleasePolicy migration inventory, format ";
+
+    public const string LinePrefix = "//";
+
+    /// <summary>Generator assembly and type folders under the compiler's generated-files folder, and the file name.</summary>
+    public const string RelativePath = "ReleasePolicy.Analyzers.Inventory/ReleasePolicy.Analyzers.Migrations.MigrationInventoryGenerator/ReleasePolicy.MigrationInventory.g.cs";
+
+    public const string MigrationRecord = "migration";
+    public const string FindingRecord = "finding";
+    public const string FailureRecord = "failure";
+    public const string EndRecord = "end";
+
+    // Fields of a migration record.
+    public const string Id = "id";
+    public const string Kind = "kind";
+    public const string ClassName = "className";
+    public const string Status = "status";
+    public const string Reason = "reason";
+    public const string Destructive = "destructive";
+
+    // Fields of a finding record.
+    public const string Rule = "rule";
+    public const string Severity = "severity";
+    public const string Message = "message";
+
+    // Location fields of both; the path is absolute, as the compiler saw it.
+    public const string Path = "path";
+    public const string Line = "line";
+
+    // Fields of the end record.
+    public const string MigrationCount = "migrations";
+    public const string FindingCount = "findings";
+}
