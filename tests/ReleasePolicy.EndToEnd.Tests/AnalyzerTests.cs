@@ -10,26 +10,26 @@ public sealed class AnalyzerTests
     [InlineData(SdkReference.PackageReference)]
     public void A_migration_without_Down_is_a_warning_in_a_Debug_build(SdkReference reference)
     {
-        var project = FixtureProject.Create("MigrationAudit" + reference, reference, extraSources: Sources.EfCoreMigrationApi);
-        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        var project = FixtureProject.Create("MigrationAudit" + reference, reference, efCore: true);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
 
         var build = project.Dotnet("build").ShouldSucceed();
 
         var finding = Assert.Single(build.WithCode("RP1001"));
         Assert.Equal("warning", finding.Severity);
-        Assert.Equal("AddOrderNotes.cs", finding.FileName);
+        Assert.Equal("20260305141500_AddOrderNotes.cs", finding.FileName);
         Assert.Contains("AddOrderNotes", finding.Message);
     }
 
     [Fact]
     public void The_standalone_analyzers_package_reports_the_same_rule_without_the_build_tasks()
     {
-        var project = FixtureProject.Create("AnalyzersOnly", SdkReference.None, extraSources: Sources.EfCoreMigrationApi, projectBody: $"""
+        var project = FixtureProject.Create("AnalyzersOnly", SdkReference.None, efCore: true, projectBody: $"""
               <ItemGroup>
                 <PackageReference Include="ReleasePolicy.Analyzers" Version="{PackedSdk.Current.Version}" PrivateAssets="all" />
               </ItemGroup>
             """);
-        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
 
         var pack = project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
 
@@ -40,8 +40,8 @@ public sealed class AnalyzerTests
     [Fact]
     public void A_migration_without_Down_fails_a_Release_build_in_Enforce_mode()
     {
-        var project = FixtureProject.Create("MigrationEnforce", extraSources: Sources.EfCoreMigrationApi);
-        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        var project = FixtureProject.Create("MigrationEnforce", efCore: true);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
 
         var build = project.Dotnet("build", "-c", "Release").ShouldFail();
 
@@ -51,8 +51,8 @@ public sealed class AnalyzerTests
     [Fact]
     public void An_editorconfig_severity_overrides_the_mode_preset()
     {
-        var project = FixtureProject.Create("MigrationEditorconfig", extraSources: Sources.EfCoreMigrationApi);
-        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        var project = FixtureProject.Create("MigrationEditorconfig", efCore: true);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
         project.Write(".editorconfig", """
             root = true
 

@@ -9,7 +9,7 @@ public sealed class DisabledTests
     [InlineData(SdkReference.PackageReference)]
     public void ReleasePolicyEnabled_false_turns_off_analyzers_checks_and_the_manifest(SdkReference reference)
     {
-        var project = FixtureProject.Create("Disabled" + reference, reference, extraSources: Sources.EfCoreMigrationApi, projectBody: """
+        var project = FixtureProject.Create("Disabled" + reference, reference, efCore: true, projectBody: """
               <PropertyGroup>
                 <ReleasePolicyEnabled>false</ReleasePolicyEnabled>
               </PropertyGroup>
@@ -17,7 +17,7 @@ public sealed class DisabledTests
                 <ReleaseMigrationScripts Include="db" />
               </ItemGroup>
             """);
-        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
         project.Write("db/V1__create_orders.sql", "CREATE TABLE orders (id INT);");
 
         var pack = project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();

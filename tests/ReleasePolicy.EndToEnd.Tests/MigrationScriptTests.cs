@@ -14,8 +14,8 @@ public sealed class MigrationScriptTests
     [Fact]
     public void A_forward_script_without_rollback_fails_a_Release_build_which_still_reports_the_code_findings()
     {
-        var project = FixtureProject.Create("ScriptsEnforce", projectBody: Body, extraSources: Sources.EfCoreMigrationApi);
-        project.Write("Migrations/AddOrderNotes.cs", Sources.MigrationWithoutDown);
+        var project = FixtureProject.Create("ScriptsEnforce", projectBody: Body, efCore: true);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
         project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
         project.Write("db/migrations/U1__create_orders.sql", "DROP TABLE orders;");
         project.Write("db/migrations/V2__index_orders.sql", "CREATE INDEX ix_orders ON orders (id);");

@@ -104,8 +104,8 @@ public sealed class PackTests
     [Fact]
     public void A_multi_targeted_project_gets_one_manifest_listing_every_framework()
     {
-        var project = FixtureProject.Create("MultiTarget", SdkReference.PackageReference, targetFramework: "net8.0;net10.0", extraSources: Sources.EfCoreMigrationApi);
-        project.Write("Migrations/CreateOrders.cs", Sources.ReversibleMigration);
+        var project = FixtureProject.Create("MultiTarget", SdkReference.PackageReference, targetFramework: "net8.0;net10.0", efCore: true);
+        project.WriteMigration("20260112093000_CreateOrders", Sources.ReversibleMigration, Sources.ReversibleMigrationDesigner);
 
         project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
 

@@ -33,7 +33,7 @@ internal sealed class FixtureProject
 
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
-    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null)
+    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null, bool efCore = false)
     {
         var sdk = PackedSdk.Current;
         var directory = Path.Combine(sdk.RunRoot, $"{Interlocked.Increment(ref counter):00}-{folderName ?? name}");
@@ -63,6 +63,7 @@ internal sealed class FixtureProject
               <ItemGroup>
             {packageReference}
               </ItemGroup>
+            {(efCore ? Sources.EfCorePackage : "")}
             {projectBody ?? ""}
             </Project>
             """);
@@ -109,11 +110,23 @@ internal sealed class FixtureProject
             fixture.Write("Extra.cs", extraSources);
         }
 
+        if (efCore)
+        {
+            fixture.Write("Data/OrdersDbContext.cs", Sources.OrdersDbContext);
+        }
+
         return fixture;
     }
 
     /// <summary>A fixture project that already exists on disk, for example a git worktree of another fixture.</summary>
     public static FixtureProject At(string directory, string name) => new(directory, name);
+
+    /// <summary>A scaffolded EF Core migration: its code file and its Designer.cs part.</summary>
+    public void WriteMigration(string id, string code, string designer)
+    {
+        Write($"Migrations/{id}.cs", code);
+        Write($"Migrations/{id}.Designer.cs", designer);
+    }
 
     public string Write(string relativePath, string content)
     {

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ReleasePolicy.EndToEnd.Tests.Infrastructure;
+
+namespace ReleasePolicy.EndToEnd.Tests;
+
+/// <summary>
+/// EF Core migrations reach the manifest through the inventory generator, in every flow CI uses, and a project without
+/// a migration framework pays nothing for it: no error log, no generator, no generated files.
+/// </summary>
+public sealed class MigrationInventoryTests
+{
+    private static readonly string[] ExpectedMigrations =
+    [
+        "20260112093000_CreateOrders efcore Contoso.Migrations.CreateOrders reversible Migrations/20260112093000_CreateOrders.cs:8",
+        "20260305141500_AddOrderNotes efcore Contoso.Migrations.AddOrderNotes missing-rollback Migrations/20260305141500_AddOrderNotes.cs:8",
+    ];
+
+    [Fact]
+    public void A_project_without_a_migration_framework_compiles_without_an_error_log_or_the_inventory_generator()
+    {
+        var project = FixtureProject.Create("NoMigrationFramework");
+
+        var build = project.Dotnet("build", "-c", "Release", "-v:n").ShouldSucceed();
+
+        var compile = CompilerCommandLine(build);
+        Assert.Contains("ReleasePolicy.Analyzers.dll", compile);
+        Assert.DoesNotContain("/errorlog:", compile);
+        Assert.DoesNotContain("ReleasePolicy.Analyzers.Inventory.dll", compile);
+        Assert.DoesNotContain("/generatedfilesout:", compile);
+    }
+
+    [Fact]
+    public void A_project_with_EF_Core_gets_the_generator_and_no_error_log()
+    {
+        var project = MigrationsProject("InventoryCommandLine");
+
+        var compile = CompilerCommandLine(project.Dotnet("build", "-c", "Release", "-v:n", "-p:ReleasePolicyMode=Audit").ShouldSucceed());
+
+        Assert.Contains("ReleasePolicy.Analyzers.Inventory.dll", compile);
+        Assert.Contains("/generatedfilesout:", compile);
+        Assert.DoesNotContain("/errorlog:", compile);
+    }
+
+    [Fact]
+    public void Pack_lists_every_code_migration_with_its_status_and_the_findings()
+    {
+        var project = MigrationsProject("InventoryPack");
+
+        project.Dotnet("pack", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(ExpectedMigrations, Migrations(manifest));
+        var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("RP1001", finding.GetProperty("rule").GetString());
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("Migrations/20260305141500_AddOrderNotes.cs", finding.GetProperty("location").GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Build_in_Release_then_pack_with_no_build_lists_the_same_migrations()
+    {
+        var project = MigrationsProject("InventoryNoBuild");
+
+        project.Dotnet("build", "-c", "Release", "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+        project.Dotnet("pack", "--no-build", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(ExpectedMigrations, Migrations(manifest));
+    }
+
+    [Fact]
+    public void Publish_lists_the_same_migrations()
+    {
+        var project = MigrationsProject("InventoryPublish");
+        var publishDirectory = Path.Combine(project.Directory, "publish");
+
+        project.Dotnet("publish", "-o", publishDirectory, "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+
+        using var manifest = FixtureProject.ReadJson(Path.Combine(publishDirectory, "release-manifest.json"));
+        Assert.Equal(ExpectedMigrations, Migrations(manifest));
+    }
+
+    [Fact]
+    public void A_user_error_log_for_code_scanning_is_kept_and_changes_nothing_in_the_manifest()
+    {
+        var project = MigrationsProject("InventoryUserErrorLog");
+        project.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <ErrorLog>$(MSBuildThisFileDirectory)code-scanning.sarif,version=2.1</ErrorLog>
+              </PropertyGroup>
+            </Project>
+            """);
+
+        project.Dotnet("pack", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+
+        Assert.True(File.Exists(Path.Combine(project.Directory, "code-scanning.sarif")));
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(ExpectedMigrations, Migrations(manifest));
+    }
+
+    [Fact]
+    public void A_deleted_inventory_is_an_error_with_no_build_and_is_written_again_by_the_next_build()
+    {
+        var project = MigrationsProject("InventoryDeleted");
+        project.Dotnet("build", "-c", "Release", "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+        var inventory = Directory.GetFiles(Path.Combine(project.Directory, "obj"), "ReleasePolicy.MigrationInventory.g.cs", SearchOption.AllDirectories).Single();
+        File.Delete(inventory);
+
+        var noBuild = project.Dotnet("pack", "--no-build", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldFail();
+        var error = Assert.Single(noBuild.WithCode("RP9002"));
+        Assert.Contains("ReleasePolicy.MigrationInventory.g.cs", error.Message);
+        Assert.Contains("build the project", error.Message);
+        Assert.False(File.Exists(project.NupkgPath));
+
+        project.Dotnet("pack", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(ExpectedMigrations, Migrations(manifest));
+    }
+
+    private static FixtureProject MigrationsProject(string name)
+    {
+        var project = FixtureProject.Create(name, efCore: true);
+        project.WriteMigration("20260112093000_CreateOrders", Sources.ReversibleMigration, Sources.ReversibleMigrationDesigner);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
+        return project;
+    }
+
+    /// <summary>The code migrations of a manifest, one line each: id, kind, class, status and where it is declared.</summary>
+    private static string[] Migrations(JsonDocument manifest) =>
+        manifest.RootElement.GetProperty("migrations").EnumerateArray()
+            .Where(m => m.TryGetProperty("className", out _))
+            .Select(m => string.Join(' ',
+                m.GetProperty("id").GetString(),
+                m.GetProperty("kind").GetString(),
+                m.GetProperty("className").GetString(),
+                m.GetProperty("status").GetString(),
+                $"{m.GetProperty("source").GetProperty("path").GetString()}:{m.GetProperty("source").GetProperty("line").GetInt32()}"))
+            .ToArray();
+
+    /// <summary>The compiler's command line, as MSBuild logs it at normal verbosity.</summary>
+    private static string CompilerCommandLine(CommandResult build) =>
+        build.Output.Split('\n').Single(line => line.Contains("/noconfig", StringComparison.Ordinal) && line.Contains("/out:", StringComparison.Ordinal));
+}
