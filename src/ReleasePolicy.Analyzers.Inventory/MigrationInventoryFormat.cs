@@ -5,7 +5,7 @@ namespace ReleasePolicy.Inventory;
 /// ReleasePolicy.Core, which reads it for the release manifest (docs/manifest.md describes it for users).
 /// </summary>
 /// <remarks>
-/// The file is C# that holds only comments. After the header, each line is <see cref="LinePrefix"/> followed by one
+/// The file is text; lines that are not records are comments. After the title line, each line is <see cref="LinePrefix"/> followed by one
 /// JSON object with a single property naming the record: <see cref="MigrationRecord"/>, <see cref="FindingRecord"/>,
 /// <see cref="FailureRecord"/>, and last <see cref="EndRecord"/> with the counts, so a cut-off file is told apart
 /// from a short one.
@@ -18,9 +18,6 @@ internal static class MigrationInventoryFormat
     public const string Title = "ReleasePolicy migration inventory, format ";
 
     public const string LinePrefix = "//";
-
-    /// <summary>Generator assembly and type folders under the compiler's generated-files folder, and the file name.</summary>
-    public const string RelativePath = "ReleasePolicy.Analyzers.Inventory/ReleasePolicy.Analyzers.Migrations.MigrationInventoryGenerator/ReleasePolicy.MigrationInventory.g.cs";
 
     public const string MigrationRecord = "migration";
     public const string FindingRecord = "finding";

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
@@ -26,43 +24,9 @@ internal sealed class MigrationReview
 
     public IReadOnlyList<ReviewedFinding> Findings { get; }
 
-    /// <summary>Every migration class declared in source, ordered by class name; empty without a migration framework.</summary>
-    public static IReadOnlyList<MigrationReview> Of(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Reviews one migration from the bodies the analyzer collected for it.</summary>
+    public static MigrationReview Create(Compilation compilation, MigrationSymbols symbols, MigrationClass migration, MigrationBodies bodies, CancellationToken cancellationToken)
     {
-        if (MigrationSymbols.TryCreate(compilation) is not { } symbols)
-        {
-            return new MigrationReview[0];
-        }
-
-        var reviews = new List<MigrationReview>();
-        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            SemanticModel? model = null;
-            foreach (var declaration in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or ClassDeclarationSyntax).OfType<ClassDeclarationSyntax>())
-            {
-                if (declaration.BaseList is null)
-                {
-                    continue;
-                }
-
-                model ??= compilation.GetSemanticModel(tree);
-                if (model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type
-                    && seen.Add(type)
-                    && symbols.GetMigrationClass(type) is { } migration)
-                {
-                    reviews.Add(Review(compilation, symbols, migration, cancellationToken));
-                }
-            }
-        }
-
-        reviews.Sort(static (a, b) => string.CompareOrdinal(a.Entry.ClassName, b.Entry.ClassName));
-        return reviews;
-    }
-
-    private static MigrationReview Review(Compilation compilation, MigrationSymbols symbols, MigrationClass migration, CancellationToken cancellationToken)
-    {
-        var bodies = MigrationBodies.Read(compilation, symbols, migration, cancellationToken);
         var up = bodies.Get(migration.DeclaredUp) ?? MethodSchemaChanges.Empty;
         var diagnostics = new List<Diagnostic>();
         Add(diagnostics, MigrationWithoutRollbackAnalyzer.Diagnose(migration, cancellationToken));

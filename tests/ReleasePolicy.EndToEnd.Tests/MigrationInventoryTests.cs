@@ -4,8 +4,8 @@ using ReleasePolicy.EndToEnd.Tests.Infrastructure;
 namespace ReleasePolicy.EndToEnd.Tests;
 
 /// <summary>
-/// EF Core migrations reach the manifest through the inventory generator, in every flow CI uses, and a project without
-/// a migration framework pays nothing for it: no error log, no generator, no generated files.
+/// EF Core migrations reach the manifest through the inventory writer, in every flow CI uses, and a project without
+/// a migration framework pays nothing for it: no error log, no inventory writer, no inventory file.
 /// </summary>
 public sealed class MigrationInventoryTests
 {
@@ -16,7 +16,7 @@ public sealed class MigrationInventoryTests
     ];
 
     [Fact]
-    public void A_project_without_a_migration_framework_compiles_without_an_error_log_or_the_inventory_generator()
+    public void A_project_without_a_migration_framework_compiles_without_an_error_log_or_the_inventory_writer()
     {
         var project = FixtureProject.Create("NoMigrationFramework");
 
@@ -26,18 +26,18 @@ public sealed class MigrationInventoryTests
         Assert.Contains("ReleasePolicy.Analyzers.dll", compile);
         Assert.DoesNotContain("/errorlog:", compile);
         Assert.DoesNotContain("ReleasePolicy.Analyzers.Inventory.dll", compile);
-        Assert.DoesNotContain("/generatedfilesout:", compile);
+        Assert.DoesNotContain("migration-inventory.globalconfig", compile);
     }
 
     [Fact]
-    public void A_project_with_EF_Core_gets_the_generator_and_no_error_log()
+    public void A_project_with_EF_Core_gets_the_inventory_writer_and_no_error_log()
     {
         var project = MigrationsProject("InventoryCommandLine");
 
         var compile = CompilerCommandLine(project.Dotnet("build", "-c", "Release", "-v:n", "-p:ReleasePolicyMode=Audit").ShouldSucceed());
 
         Assert.Contains("ReleasePolicy.Analyzers.Inventory.dll", compile);
-        Assert.Contains("/generatedfilesout:", compile);
+        Assert.Contains("migration-inventory.globalconfig", compile);
         Assert.DoesNotContain("/errorlog:", compile);
     }
 
@@ -104,12 +104,12 @@ public sealed class MigrationInventoryTests
     {
         var project = MigrationsProject("InventoryDeleted");
         project.Dotnet("build", "-c", "Release", "-p:ReleasePolicyMode=Audit").ShouldSucceed();
-        var inventory = Directory.GetFiles(Path.Combine(project.Directory, "obj"), "ReleasePolicy.MigrationInventory.g.cs", SearchOption.AllDirectories).Single();
+        var inventory = Directory.GetFiles(Path.Combine(project.Directory, "obj"), "migration-inventory.txt", SearchOption.AllDirectories).Single();
         File.Delete(inventory);
 
         var noBuild = project.Dotnet("pack", "--no-build", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldFail();
         var error = Assert.Single(noBuild.WithCode("RP9002"));
-        Assert.Contains("ReleasePolicy.MigrationInventory.g.cs", error.Message);
+        Assert.Contains("migration-inventory.txt", error.Message);
         Assert.Contains("build the project", error.Message);
         Assert.False(File.Exists(project.NupkgPath));
 

@@ -10,7 +10,7 @@ namespace ReleasePolicy.Manifest;
 
 /// <summary>
 /// What the analyzers judged about the EF Core / FluentMigrator migrations of a compilation, read back from the file
-/// the migration inventory generator wrote beside the compiler's other generated files: the code migrations with
+/// the migration inventory writer (an analyzer the SDK adds to command-line builds) wrote during the compile: the code migrations with
 /// their rollback status and the RP1001-RP1007 findings, each with the severity the build gave it.
 /// </summary>
 public sealed class MigrationInventory
@@ -86,8 +86,8 @@ public sealed class MigrationInventory
             if (!File.Exists(path))
             {
                 error = Unreadable(path, 0,
-                    "does not exist, so the release manifest cannot list the EF Core / FluentMigrator migrations. The compiler writes it; " +
-                    "build the project (without --no-build, or after deleting obj/), then pack or publish again");
+                    "does not exist, so the release manifest cannot list the EF Core / FluentMigrator migrations. The ReleasePolicy analyzers " +
+                    "write it during the compile (not when RunAnalyzers is false or RP9003 is turned off): build the project, then pack or publish again");
                 return false;
             }
 
@@ -148,7 +148,7 @@ public sealed class MigrationInventory
                             break;
                         case Format.FailureRecord:
                             error = Unreadable(path, i + 1,
-                                $"records that the migration inventory generator failed ({String(value, Format.Message)}). " +
+                                $"records that the migration inventory writer failed ({String(value, Format.Message)}). " +
                                 "Please report this at https://github.com/releasepolicy/releasepolicy/issues with the migration that causes it");
                             return false;
                         case Format.EndRecord:

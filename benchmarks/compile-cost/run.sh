@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# What ReleasePolicy costs the compile of a real-sized project, measured as a user builds it: two generated projects
+# (a library with no migration framework, and an EF Core project with many scaffolded migrations), each built with
+# `dotnet build --no-incremental` with ReleasePolicy on and off, alternated in one run, plus the old error-log route
+# (ReleasePolicy off, the compiler's ErrorLog set) for comparison. Prints whole-build and CoreCompile ratios and the
+# per-analyzer-assembly times the compiler reports (-p:ReportAnalyzer=true).
+# Usage: benchmarks/compile-cost/run.sh [pairs, default 3] [library files, default 1500] [migrations, default 400]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+pairs="${1:-3}"; files="${2:-1500}"; migrations="${3:-400}"
+work="${TMPDIR:-/tmp}/releasepolicy-bench/compile-cost"   # outside the repository: its Directory.Build.props must not apply
+"$root/build/pack.sh" >/dev/null
+export NUGET_PACKAGES="$root/artifacts/bench-nuget-packages"
+rm -rf "$NUGET_PACKAGES/releasepolicy.sdk" "$work" && mkdir -p "$work"
+version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$root/Directory.Build.props" | head -1)"
+
+project() { # name, extra items
+  mkdir -p "$work/$1"
+  cat > "$work/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="ReleasePolicy.Sdk" Version="$version" />
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  $2
+</Project>
+XML
+  cat > "$work/$1/NuGet.config" <<XML
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$root/artifacts/packages" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+}
+
+# A library of services, options and error handling: string-heavy code of the kind the .NET analyzers look at.
+project Library ""
+for i in $(seq 1 "$files"); do
+  cat > "$work/Library/Service$i.cs" <<CS
+namespace Contoso.Library.Area$((i % 40));
+
+public sealed class Options$i
+{
+    public string Endpoint { get; set; } = "https://api.example.com/v$i";
+    public int Retries { get; set; } = $((i % 5 + 1));
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds($((i % 30 + 5)));
+}
+
+public class Service$i
+{
+    private readonly Options$i _options;
+    private readonly List<string> _log = new();
+
+    public Service$i(Options$i options) { _options = options; }
+
+    public string Describe(string name, int count)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Name is required.", nameof(name));
+        var parts = new List<string>();
+        for (var n = 0; n < count; n++) parts.Add(name.ToUpper() + ":" + n.ToString());
+        _log.Add("described " + name);
+        return string.Join(",", parts.Where(p => p.Length > 2).OrderBy(p => p).Select(p => p.Trim()));
+    }
+
+    public async Task<int> RetryAsync(Func<Task<int>> action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await action(); }
+            catch (InvalidOperationException ex) when (attempt < _options.Retries)
+            {
+                _log.Add(string.Format("attempt {0} failed: {1}", attempt, ex.Message));
+                await Task.Delay(_options.Timeout / 10);
+            }
+        }
+    }
+
+    public Dictionary<string, int> Count(IEnumerable<string> words)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var word in words)
+        {
+            if (counts.ContainsKey(word)) counts[word] = counts[word] + 1; else counts.Add(word, 1);
+        }
+        return counts;
+    }
+}
+CS
+done
+
+# EF Core migrations as `dotnet ef migrations add` scaffolds them: a code file and a Designer part each; one in four
+# without Down, one in four with an incomplete Down.
+project Migrations '<ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore.Relational" Version="10.0.15" /></ItemGroup>'
+mkdir -p "$work/Migrations/Migrations"
+cat > "$work/Migrations/ShopDbContext.cs" <<'CS'
+using Microsoft.EntityFrameworkCore;
+namespace Contoso.Shop;
+public class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options);
+CS
+for i in $(seq 1 "$migrations"); do
+  id="$(printf '2026%010d' "$i")_Change$i"
+  case $((i % 4)) in
+    0|1) down="            migrationBuilder.DropIndex(name: \"IX_T${i}_C$i\", table: \"T$i\");
+            migrationBuilder.DropColumn(name: \"C$i\", table: \"T$i\");
+            migrationBuilder.DropTable(name: \"T$i\");" ;;
+    3) down="            migrationBuilder.DropTable(name: \"T$i\");" ;;
+    2) down="" ;;
+  esac
+  {
+    echo "using Microsoft.EntityFrameworkCore.Migrations;"
+    echo ""
+    echo "#nullable disable"
+    echo ""
+    echo "namespace Contoso.Shop.Migrations"
+    echo "{"
+    echo "    public partial class Change$i : Migration"
+    echo "    {"
+    echo "        protected override void Up(MigrationBuilder migrationBuilder)"
+    echo "        {"
+    echo "            migrationBuilder.CreateTable(name: \"T$i\", columns: table => new { Id = table.Column<int>(type: \"int\", nullable: false) }, constraints: table => table.PrimaryKey(\"PK_T$i\", x => x.Id));"
+    echo "            migrationBuilder.AddColumn<string>(name: \"C$i\", table: \"T$i\", type: \"nvarchar(200)\", nullable: true);"
+    echo "            migrationBuilder.CreateIndex(name: \"IX_T${i}_C$i\", table: \"T$i\", column: \"C$i\");"
+    echo "        }"
+    if [ -n "$down" ]; then
+      echo ""
+      echo "        protected override void Down(MigrationBuilder migrationBuilder)"
+      echo "        {"
+      echo "$down"
+      echo "        }"
+    fi
+    echo "    }"
+    echo "}"
+  } > "$work/Migrations/Migrations/$id.cs"
+  cat > "$work/Migrations/Migrations/$id.Designer.cs" <<CS
+// <auto-generated />
+using Contoso.Shop;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Contoso.Shop.Migrations
+{
+    [DbContext(typeof(ShopDbContext))]
+    [Migration("$id")]
+    partial class Change$i
+    {
+    }
+}
+CS
+done
+
+# One build: prints "<wall seconds> <CoreCompile ms>" and keeps the log for the analyzer table.
+build() { # project, label, extra args
+  local log="$work/$1.$2.log" start end
+  start=$(date +%s.%N)
+  dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -c Debug -nologo -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary "${@:3}" > "$log" 2>&1 \
+    || { echo "build of $1 ($2) failed: $log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  local compile
+  compile=$(grep -E '^\s+[0-9]+ ms\s+CoreCompile\s' "$log" | awk '{ s += $1 } END { print s + 0 }')
+  awk -v s="$start" -v e="$end" -v c="$compile" 'BEGIN { printf "%.2f %d\n", e - s, c }'
+}
+
+on=(-p:ReleasePolicyEnabled=true -p:ReleasePolicyMode=Audit)
+off=(-p:ReleasePolicyEnabled=false)
+errorlog=(-p:ReleasePolicyEnabled=false "-p:ErrorLog=obj/compiler.sarif%2Cversion=2.1")
+
+echo "ReleasePolicy compile cost, $(date -u +%F), $(nproc) cores, SDK $(dotnet --version), $pairs alternated pairs, --no-incremental"
+for name in Library Migrations; do
+  dotnet restore "$work/$name/$name.csproj" -nologo -v:q >/dev/null
+  build "$name" warmup "${on[@]}" >/dev/null
+  declare -A wall=() compile=()
+  for p in $(seq 1 "$pairs"); do
+    # Alternate the order within each pair as well, so neither variant always runs on a warmer machine.
+    if [ $((p % 2)) -eq 1 ]; then order=(on off errorlog); else order=(errorlog off on); fi
+    for variant in "${order[@]}"; do
+      declare -n args="$variant"
+      read -r w c < <(build "$name" "$variant" "${args[@]}")
+      wall[$variant]="${wall[$variant]:-} $w"; compile[$variant]="${compile[$variant]:-} $c"
+    done
+  done
+  median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+  count=$([ "$name" = Library ] && echo "$files files, no migration framework" || echo "$migrations EF Core migrations")
+  echo
+  echo "== $name ($count)"
+  for variant in on off errorlog; do
+    printf '%-9s whole build median %6.2f s (%s)   CoreCompile median %6d ms (%s)\n' "$variant" \
+      "$(median <<<"${wall[$variant]}")" "${wall[$variant]# }" "$(median <<<"${compile[$variant]}")" "${compile[$variant]# }"
+  done
+  awk -v a="$(median <<<"${wall[on]}")" -v b="$(median <<<"${wall[off]}")" -v c="$(median <<<"${compile[on]}")" -v d="$(median <<<"${compile[off]}")" \
+      -v e="$(median <<<"${wall[errorlog]}")" -v f="$(median <<<"${compile[errorlog]}")" \
+      'BEGIN { printf "ratio on/off: whole build x%.3f, CoreCompile x%.3f   (old error-log route, errorlog/off: whole x%.3f, CoreCompile x%.3f)\n", a / b, c / d, e / b, f / d }'
+  echo "analyzer assemblies (last 'on' build, seconds as the compiler reports them):"
+  sed -n '/Total analyzer execution time/,/Total generator execution time/p' "$work/$name.on.log" \
+    | grep -E '^\s+[0-9.]+\s+[0-9<]+\s+[A-Za-z].*, Version=' | grep -vE '^\s{10,}' | sed -E 's/, Version=[^ ]*//; s/^\s+/  /' | sort -u -k3 || true
+  grep -E 'Total (analyzer|generator) execution time' "$work/$name.on.log" | sed -E 's/^\s+/  /' | sort -u || true
+  sed -n '/Total generator execution time/,/^\s*$/p' "$work/$name.on.log" | grep -E 'ReleasePolicy' | sed -E 's/, Version=[^ ]*//; s/^\s+/  generator: /' | sort -u || true
+done
