@@ -2,7 +2,7 @@
 # Measures the ReleasePolicy migration analyzers on a large compilation, the way a user would see it:
 # a real `dotnet build -p:ReportAnalyzer=true` of a generated project with N EF Core-style migrations
 # (half reversible, a quarter without Down, a quarter with an incomplete Down), against the analyzers just built,
-# configured as the SDK configures a command-line build (Audit preset, RP1000 inventory into the error log).
+# configured as the SDK configures a command-line build (Audit preset, the migration inventory writer on).
 # Usage: benchmarks/migration-analyzers/run.sh [migration count, default 2000]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -10,8 +10,10 @@ count="${1:-2000}"
 work="${TMPDIR:-/tmp}/releasepolicy-bench/migration-analyzers"  # outside the repository: its Directory.Build.props must not apply
 rm -rf "$work" && mkdir -p "$work/Migrations"
 
-dotnet build "$root/src/ReleasePolicy.Analyzers/ReleasePolicy.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
+dotnet build "$root/src/ReleasePolicy.Analyzers.Inventory/ReleasePolicy.Analyzers.Inventory.csproj" -c Release -nologo -v:q >/dev/null
 analyzer="$root/src/ReleasePolicy.Analyzers/bin/Release/netstandard2.0/ReleasePolicy.Analyzers.dll"
+inventory="$root/src/ReleasePolicy.Analyzers.Inventory/bin/Release/netstandard2.0/ReleasePolicy.Analyzers.Inventory.dll"
+printf 'is_global = true\nrelease_policy.migration_inventory_file = %s\n' "$work/migration-inventory.txt" > "$work/inventory.globalconfig"
 
 cat > "$work/Bench.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -19,13 +21,10 @@ cat > "$work/Bench.csproj" <<XML
     <TargetFramework>net10.0</TargetFramework>
     <!-- Findings are expected (that is the point); a suppressed rule would not run at all, so none is suppressed. -->
   </PropertyGroup>
-  <PropertyGroup>
-    <!-- As the SDK configures a command-line build: the inventory (RP1000) on, written to the compiler's error log. -->
-    <ErrorLog>obj/compiler.sarif,version=2.1</ErrorLog>
-  </PropertyGroup>
   <ItemGroup>
-    <Analyzer Include="$analyzer" />
-    <EditorConfigFiles Include="$root/src/ReleasePolicy.Sdk/build/ReleasePolicy.Audit.globalconfig;$root/src/ReleasePolicy.Sdk/build/ReleasePolicy.Inventory.globalconfig" />
+    <!-- As the SDK configures a command-line build of a migrations project: the rules, the inventory writer, the Audit preset. -->
+    <Analyzer Include="$analyzer;$inventory" />
+    <EditorConfigFiles Include="$root/src/ReleasePolicy.Sdk/build/ReleasePolicy.Audit.globalconfig;$work/inventory.globalconfig" />
   </ItemGroup>
 </Project>
 XML
