@@ -212,6 +212,26 @@ public sealed class MigrationInventorySeverityTests
     }
 
     [Fact]
+    public async Task WarningsNotAsErrorsKeepsThatRuleAWarning()
+    {
+        var inventory = await GenerateAndCompareWithTheBuildAsync(commandLine: ["/warnaserror+", "/warnaserror-:RP1004"]);
+
+        Assert.Equal(
+            [("RP1004", "warning"), ("RP1004", "warning"), ("RP1005", "info"), ("RP1001", "error")],
+            inventory.Findings.Select(f => (f.Rule, f.Severity)));
+    }
+
+    [Fact]
+    public async Task WarningsNotAsErrorsKeepsThatRuleAWarningUnderTheAuditPreset()
+    {
+        var inventory = await GenerateAndCompareWithTheBuildAsync(configs: [Preset("Audit")], commandLine: ["/warnaserror+", "/warnaserror-:RP1004"]);
+
+        Assert.Equal(
+            [("RP1004", "warning"), ("RP1004", "warning"), ("RP1005", "info"), ("RP1001", "error")],
+            inventory.Findings.Select(f => (f.Rule, f.Severity)));
+    }
+
+    [Fact]
     public async Task WarningsAsErrorsForOneRuleMakesOnlyThatRuleAnError()
     {
         var inventory = await GenerateAndCompareWithTheBuildAsync(commandLine: ["/warnaserror+:RP1004"]);
@@ -241,6 +261,24 @@ public sealed class MigrationInventorySeverityTests
         var inventory = await GenerateAndCompareWithTheBuildAsync(configs: [Preset("Enforce")], commandLine: ["/nowarn:RP1001;RP1005"]);
 
         Assert.Equal([("RP1004", "error"), ("RP1004", "error")], inventory.Findings.Select(f => (f.Rule, f.Severity)));
+    }
+
+    /// <summary>Option combinations where the precedence rules interact, each checked only against the compiler.</summary>
+    [Theory]
+    [InlineData("/nowarn:RP1001", "[*.cs]\ndotnet_diagnostic.RP1001.severity = error")]
+    [InlineData("/warnaserror+:RP1001", "[*.cs]\ndotnet_diagnostic.RP1001.severity = suggestion")]
+    [InlineData("/warnaserror+", "[*.cs]\ndotnet_diagnostic.RP1001.severity = warning")]
+    [InlineData("/warnaserror+ /warnaserror-:RP1001", "[*.cs]\ndotnet_diagnostic.RP1001.severity = error")]
+    [InlineData("/warnaserror+ /warnaserror-:RP1005", "[*.cs]\ndotnet_diagnostic.RP1005.severity = warning")]
+    [InlineData("/nowarn:RP1005 /warnaserror+", "[*.cs]\ndotnet_diagnostic.RP1004.severity = none")]
+    [InlineData("/warn:0", "[*.cs]\ndotnet_diagnostic.RP1004.severity = error")]
+    [InlineData("/warnaserror-:RP1004", "[*.cs]\ndotnet_diagnostic.RP1004.severity = error")]
+    [InlineData("/warnaserror+", "[Data/Migrations/20260502*.cs]\ndotnet_diagnostic.RP1001.severity = silent")]
+    public async Task TheInventoryAgreesWithTheCompilerWhereOptionsAndEditorConfigMeet(string commandLine, string editorConfig)
+    {
+        await GenerateAndCompareWithTheBuildAsync(
+            configs: [Preset("Audit"), ("/src/Orders.Api/.editorconfig", "root = true\n\n" + editorConfig + "\n")],
+            commandLine: commandLine.Split(' '));
     }
 
     /// <summary>The project's migrations by default; fails unless the inventory's findings are exactly the build's.</summary>
