@@ -9,58 +9,59 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// <summary>
 /// The severity the compiler gives a diagnostic in this compilation, for a diagnostic the inventory generator found
 /// itself (a generator cannot ask the compiler): <c>.editorconfig</c> and global configs (which carry the mode's
-/// preset), <c>/nowarn</c>, <c>/warnaserror</c> and <c>WarningsNotAsErrors</c>, and <c>#pragma warning</c>. Null when the
-/// build shows nothing (suppressed, hidden or none). <c>[SuppressMessage]</c> is not read: such a finding is still
-/// recorded in the manifest, which errs on the side of telling the release reviewer.
+/// preset), <c>/nowarn</c>, <c>/warnaserror</c> and <c>WarningsNotAsErrors</c>, the warning level, and
+/// <c>#pragma warning</c>. Null when the build shows nothing (suppressed, hidden or none). <c>[SuppressMessage]</c> is
+/// not read: such a finding is still recorded in the manifest, which errs on the side of telling the release reviewer.
 /// </summary>
 internal static class ReportedSeverity
 {
     public static string? Of(Diagnostic diagnostic, CompilationOptions options, CancellationToken cancellationToken)
     {
-        var id = diagnostic.Id;
-        var tree = diagnostic.Location.SourceTree;
-        var report = ReportDiagnostic.Default;
-        if (options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific == ReportDiagnostic.Suppress)
+        // The order is the compiler's (CSharpDiagnosticFilter.GetDiagnosticReport): warning level, then the command
+        // line's /nowarn:id, /warnaserror+:id and /warnaserror-:id (NoWarn, WarningsAsErrors, WarningsNotAsErrors),
+        // then .editorconfig, then global configs, and /warnaserror (TreatWarningsAsErrors) last.
+        if (diagnostic.WarningLevel > options.WarningLevel)
         {
-            return null; // /nowarn wins over everything else
+            return null;
         }
 
+        var id = diagnostic.Id;
+        var tree = diagnostic.Location.SourceTree;
+        var isSpecified = options.SpecificDiagnosticOptions.TryGetValue(id, out var report);
+
+        // /warnaserror-:id is recorded as Default: the rule keeps its configured severity but is never raised to an error.
+        var notAsError = isSpecified && report == ReportDiagnostic.Default;
         var treeOptions = options.SyntaxTreeOptionsProvider;
-        if (treeOptions is not null
-            && ((tree is not null && treeOptions.TryGetDiagnosticValue(tree, id, cancellationToken, out report))
-                || treeOptions.TryGetGlobalDiagnosticValue(id, cancellationToken, out report)))
+        if (treeOptions is not null && (!isSpecified || notAsError)
+            && ((tree is not null && treeOptions.TryGetDiagnosticValue(tree, id, cancellationToken, out var configured))
+                || treeOptions.TryGetGlobalDiagnosticValue(id, cancellationToken, out configured))
+            && !(notAsError && diagnostic.DefaultSeverity == DiagnosticSeverity.Warning && configured == ReportDiagnostic.Error))
         {
-            // From .editorconfig / .globalconfig.
+            isSpecified = true;
+            report = !notAsError && configured == ReportDiagnostic.Warn && options.GeneralDiagnosticOption == ReportDiagnostic.Error
+                ? ReportDiagnostic.Error
+                : configured;
         }
-        else if (options.SpecificDiagnosticOptions.TryGetValue(id, out specific))
+
+        if (!isSpecified)
         {
-            report = specific;
-        }
-        else
-        {
-            report = ReportDiagnostic.Default;
+            report = diagnostic.Descriptor.IsEnabledByDefault ? ReportDiagnostic.Default : ReportDiagnostic.Suppress;
         }
 
         if (report == ReportDiagnostic.Default)
         {
-            report = diagnostic.DefaultSeverity switch
+            report = options.GeneralDiagnosticOption switch
             {
-                DiagnosticSeverity.Error => ReportDiagnostic.Error,
-                DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-                DiagnosticSeverity.Info => ReportDiagnostic.Info,
-                _ => ReportDiagnostic.Hidden,
+                ReportDiagnostic.Error when diagnostic.DefaultSeverity == DiagnosticSeverity.Warning && !isSpecified => ReportDiagnostic.Error,
+                ReportDiagnostic.Suppress when diagnostic.DefaultSeverity is DiagnosticSeverity.Warning or DiagnosticSeverity.Info => ReportDiagnostic.Suppress,
+                _ => diagnostic.DefaultSeverity switch
+                {
+                    DiagnosticSeverity.Error => ReportDiagnostic.Error,
+                    DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
+                    DiagnosticSeverity.Info => ReportDiagnostic.Info,
+                    _ => ReportDiagnostic.Hidden,
+                },
             };
-        }
-
-        // TreatWarningsAsErrors, unless WarningsNotAsErrors named this rule (which puts a Warn in the specific options).
-        if (report == ReportDiagnostic.Warn && options.GeneralDiagnosticOption == ReportDiagnostic.Error
-            && !(options.SpecificDiagnosticOptions.TryGetValue(id, out specific) && specific == ReportDiagnostic.Warn))
-        {
-            report = ReportDiagnostic.Error;
-        }
-        else if (options.GeneralDiagnosticOption == ReportDiagnostic.Suppress && report is ReportDiagnostic.Warn or ReportDiagnostic.Info)
-        {
-            return null; // -nowarn without IDs
         }
 
         var severity = report switch

@@ -2,6 +2,28 @@
 // Compiled into every test's sources instead of referencing EF Core.
 using System;
 
+namespace Microsoft.EntityFrameworkCore
+{
+    public class DbContext
+    {
+    }
+
+    public class ModelBuilder
+    {
+        public virtual ModelBuilder HasAnnotation(string annotation, object value) => this;
+    }
+}
+
+namespace Microsoft.EntityFrameworkCore.Infrastructure
+{
+    /// <summary>What a scaffolded migration's .Designer.cs part puts on the class.</summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class DbContextAttribute : Attribute
+    {
+        public DbContextAttribute(Type contextType) { }
+    }
+}
+
 namespace Microsoft.EntityFrameworkCore.Migrations
 {
     public abstract class Migration
@@ -9,6 +31,10 @@ namespace Microsoft.EntityFrameworkCore.Migrations
         protected abstract void Up(MigrationBuilder migrationBuilder);
 
         protected virtual void Down(MigrationBuilder migrationBuilder)
+        {
+        }
+
+        protected virtual void BuildTargetModel(Microsoft.EntityFrameworkCore.ModelBuilder modelBuilder)
         {
         }
     }
