@@ -6,24 +6,6 @@ namespace ReleasePolicy.EndToEnd.Tests;
 public sealed class BadInputTests
 {
     [Fact]
-    public void A_corrupt_project_assets_file_fails_with_a_diagnostic_naming_it_not_a_stack_trace()
-    {
-        var project = FixtureProject.Create("CorruptAssets");
-        project.Dotnet("restore").ShouldSucceed();
-        var assets = Path.Combine(project.Directory, "obj", "project.assets.json");
-        var text = File.ReadAllText(assets);
-        File.WriteAllText(assets, text[..(text.Length / 2)]);
-
-        // The .NET SDK reads the assets file before any ReleasePolicy target and reports it itself (NETSDK1060);
-        // the manifest task's own RP9002 for the same file is covered by the task tests.
-        var pack = project.Dotnet("pack", "--no-restore", "-o", project.PackageOutput).ShouldFail();
-
-        var error = Assert.Single(pack.Diagnostics, d => d.Severity == "error");
-        Assert.Contains("project.assets.json", error.Message);
-        Assert.Contains("LineNumber", error.Message);
-    }
-
-    [Fact]
     public void An_unknown_ReleaseUserImpact_fails_the_build_with_RP9001_listing_the_allowed_values()
     {
         var project = FixtureProject.Create("BadUserImpact", projectBody: """
@@ -38,5 +20,36 @@ public sealed class BadInputTests
         Assert.Contains("ReleaseUserImpact", error.Message);
         Assert.Contains("CustomerFacing", error.Message);
         Assert.Equal("BadUserImpact.csproj", error.FileName);
+    }
+
+    /// <summary>Visual Studio's own builds set BuildingInsideVisualStudio; they check exactly as a command-line build does.</summary>
+    [Fact]
+    public void A_Visual_Studio_build_checks_the_settings()
+    {
+        var project = FixtureProject.Create("BadUserImpactInVisualStudio", projectBody: """
+              <PropertyGroup>
+                <ReleaseUserImpact>Everyone</ReleaseUserImpact>
+              </PropertyGroup>
+            """);
+
+        var build = project.Dotnet("build", "-p:BuildingInsideVisualStudio=true").ShouldFail();
+
+        Assert.Contains("ReleaseUserImpact", Assert.Single(build.WithCode("RP9001")).Message);
+    }
+
+    /// <summary>The IDE's design-time builds run on every edit: ReleasePolicy does nothing in them.</summary>
+    [Fact]
+    public void A_design_time_build_does_nothing()
+    {
+        var project = FixtureProject.Create("BadUserImpactDesignTime", projectBody: """
+              <PropertyGroup>
+                <ReleaseUserImpact>Everyone</ReleaseUserImpact>
+              </PropertyGroup>
+            """);
+
+        var build = project.Dotnet("build", "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true").ShouldSucceed();
+
+        Assert.Empty(build.WithCode("RP9001"));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(project.Directory, "obj"), "releasepolicy", SearchOption.AllDirectories));
     }
 }
