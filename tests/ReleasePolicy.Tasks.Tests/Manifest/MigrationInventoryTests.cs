@@ -272,7 +272,7 @@ public sealed class MigrationInventoryTests : IDisposable
         Assert.Equal(missing, error.File);
         Assert.Equal(
             $"The migration inventory '{missing}' does not exist, so the release manifest cannot list the EF Core / FluentMigrator migrations. "
-            + "The compiler writes it; build the project (without --no-build, or after deleting obj/), then pack or publish again.",
+            + "The ReleasePolicy analyzers write it during the compile (not when RunAnalyzers is false or RP9003 is turned off): build the project, then pack or publish again.",
             error.Message);
     }
 
@@ -335,7 +335,7 @@ public sealed class MigrationInventoryTests : IDisposable
 
         Assert.Equal(4, error.Line);
         Assert.Equal(
-            $"The migration inventory '{inventory}' records that the migration inventory generator failed (InvalidOperationException: Sequence contains no elements). "
+            $"The migration inventory '{inventory}' records that the migration inventory writer failed (InvalidOperationException: Sequence contains no elements). "
             + "Please report this at https://github.com/releasepolicy/releasepolicy/issues with the migration that causes it.",
             error.Message);
     }
