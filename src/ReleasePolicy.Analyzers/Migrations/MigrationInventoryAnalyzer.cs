@@ -13,14 +13,14 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class MigrationInventoryAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.MigrationInventory,
-        title: "Migration inventory",
+        RuleIds.MigrationInventory,
+        title: RuleCatalogue.MigrationInventory.Title,
         messageFormat: "Migration '{0}' ({1}, {2}): {3}",
         RuleCategories.Migrations,
         DiagnosticSeverity.Hidden,
         isEnabledByDefault: true,
         description: "Records each migration, its ID and whether it can be rolled back, for the release manifest. Not a problem to fix; turn the inventory off with dotnet_diagnostic.RP1000.severity = none.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MigrationInventory));
+        helpLinkUri: RuleCatalogue.MigrationInventory.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

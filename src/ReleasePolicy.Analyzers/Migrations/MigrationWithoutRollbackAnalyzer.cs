@@ -11,14 +11,14 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     internal const string InheritedThrowingDownProperty = "InheritedThrowingDownFrom";
 
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.MigrationWithoutRollback,
-        title: "Migration has no rollback",
+        RuleIds.MigrationWithoutRollback,
+        title: RuleCatalogue.MigrationWithoutRollback.Title,
         messageFormat: "Migration '{0}' has no rollback: {1}; write Down to reverse Up, or declare the migration forward-only with a reason",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A migration must be reversible so that a release can be rolled back. Override Down and undo what Up does.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MigrationWithoutRollback));
+        helpLinkUri: RuleCatalogue.MigrationWithoutRollback.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -36,7 +36,7 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     {
         var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
         if (migration is null
-            || DownProblem.Find(migration, context.CancellationToken) is not { RuleId: RuleIdentifiers.MigrationWithoutRollback } problem
+            || DownProblem.Find(migration, context.CancellationToken) is not { RuleId: RuleIds.MigrationWithoutRollback } problem
             || ForwardOnlyDeclaration.Find(migration.Type, context.CancellationToken) is not null)
         {
             return;
