@@ -75,7 +75,7 @@ internal sealed class MigrationInventoryEntry
 
         if (DownProblem.Find(migration, cancellationToken) is { } problem)
         {
-            var status = problem.RuleId == RuleIdentifiers.EmptyDown ? EmptyRollback : MissingRollback;
+            var status = problem.RuleId == RuleIds.EmptyDown ? EmptyRollback : MissingRollback;
             return new MigrationInventoryEntry(id, migration, status, problem.Reason, destructive);
         }
 

@@ -3,12 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using ReleasePolicy.Inventory;
-using Format = ReleasePolicy.Inventory.MigrationInventoryFormat;
+using Format = ReleasePolicy.Rules.MigrationInventoryFormat;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
-/// <summary>Renders the inventory file (<see cref="MigrationInventoryFormat"/>): deterministic, one JSON object per line.</summary>
+/// <summary>Renders the inventory file (<see cref="Format"/>): deterministic, one JSON object per line.</summary>
 internal static class MigrationInventoryFile
 {
     public static string Render(IReadOnlyList<MigrationReview> reviews)

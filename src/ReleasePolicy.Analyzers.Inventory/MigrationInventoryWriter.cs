@@ -34,13 +34,13 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
     /// this analyzer in builds without an error log (it skips analyzers whose diagnostics are all info or hidden).
     /// </summary>
     internal static readonly DiagnosticDescriptor NotWrittenRule = new(
-        "RP9003",
+        RuleIds.InternalFailure,
         title: "The migration inventory could not be written",
         messageFormat: "ReleasePolicy could not write the migration inventory '{0}': {1}; the release manifest will report it missing. Please report this at https://github.com/releasepolicy/releasepolicy/issues.",
-        "Configuration",
+        RuleCategories.Configuration,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/releasepolicy/releasepolicy/blob/main/docs/rules/RP9003.md",
+        helpLinkUri: RuleHelpLink.For(RuleIds.InternalFailure),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NotWrittenRule);

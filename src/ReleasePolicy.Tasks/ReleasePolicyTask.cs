@@ -74,7 +74,7 @@ public abstract class ReleasePolicyTask : Task
             ReportedFindingCount++;
         }
 
-        var helpLink = RuleIds.HelpLink(finding.RuleId);
+        var helpLink = RuleHelpLink.For(finding.RuleId);
         switch (finding.Kind)
         {
             case FindingKind.Information:

@@ -2,10 +2,14 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ReleasePolicy.Analyzers.Migrations;
+using ReleasePolicy.Rules;
 
 namespace ReleasePolicy.Analyzers.Tests;
 
-/// <summary>Keeps every shipped descriptor, its doc page and the release tracking files in step.</summary>
+/// <summary>
+/// Keeps every shipped descriptor, the rule catalogue (src/ReleasePolicy.Rules), its doc page and the release tracking
+/// files in step. A backstop for the generated-docs check in ReleasePolicy.Rules.Tests, from the analyzers' side.
+/// </summary>
 public sealed class RuleCatalogueTests
 {
     private static readonly string RepositoryRoot = FindRepositoryRoot();
@@ -85,6 +89,61 @@ public sealed class RuleCatalogueTests
             Assert.Matches(new Regex("^\\| " + id + " \\|", RegexOptions.Multiline), readme);
         }
     }
+
+    /// <summary>A descriptor takes its ID, title, category, severity and help link from the rule catalogue.</summary>
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void DescriptorIsTheCataloguesRule(string id, string helpLinkUri)
+    {
+        var rule = RuleCatalogue.Find(id);
+        Assert.NotNull(rule);
+        Assert.Same(RuleKind.Analyzer, rule.Kind);
+        foreach (var descriptor in AllDescriptors().Where(d => d.Id == id))
+        {
+            Assert.Equal(rule.Title, descriptor.Title.ToString());
+            Assert.Equal(rule.Category, descriptor.Category);
+            // Release tracking (RS2008) reads the descriptor's constant severity; the catalogue must agree with it.
+            Assert.Equal(rule.DefaultSeverity.Name, descriptor.DefaultSeverity.ToString());
+            Assert.Equal(rule.HelpLink, helpLinkUri);
+        }
+    }
+
+    [Fact]
+    public void EveryAnalyzerRuleInTheCatalogueHasADescriptor()
+    {
+        var described = AllDescriptors().Select(d => d.Id).ToHashSet();
+        var missing = RuleCatalogue.All.Where(rule => rule.Kind == RuleKind.Analyzer && !described.Contains(rule.Id)).Select(rule => rule.Id);
+        Assert.Empty(missing);
+    }
+
+    /// <summary>
+    /// A rule's page quotes the messages a user sees (lines starting with '> '); each quote must be one the rule's
+    /// descriptor can produce, and each page quotes at least one, so the words on the page are the words in the IDE.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void MessagesQuotedInTheRulePageAreTheRulesMessages(string id, string helpLinkUri)
+    {
+        _ = helpLinkUri;
+        var formats = AllDescriptors().Where(d => d.Id == id).Select(d => MessagePattern(d.MessageFormat.ToString())).ToList();
+        var quotes = File.ReadAllLines(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md"))
+            .Where(line => line.StartsWith("> ", StringComparison.Ordinal))
+            .Select(line => line.Substring(2))
+            .ToList();
+
+        Assert.NotEmpty(quotes);
+        foreach (var quote in quotes)
+        {
+            Assert.True(formats.Any(format => format.IsMatch(quote)), $"docs/rules/{id}.md quotes a message {id} never reports: {quote}");
+        }
+    }
+
+    /// <summary>The message format as a pattern: its literal text exactly, each {n} argument as any text.</summary>
+    private static Regex MessagePattern(string messageFormat) =>
+        new("^" + string.Join(".+", Regex.Split(messageFormat, @"\{\d+\}").Select(Regex.Escape)) + "$");
+
+    private static IEnumerable<Microsoft.CodeAnalysis.DiagnosticDescriptor> AllDescriptors() =>
+        AllAnalyzers().SelectMany(a => a.SupportedDiagnostics);
 
     private static List<DiagnosticAnalyzer> AllAnalyzers() =>
         typeof(MigrationWithoutRollbackAnalyzer).Assembly.GetTypes()

@@ -23,9 +23,9 @@ public sealed class GenerateDownFixer : CodeFixProvider
     private const string Title = "Write the missing rollback in Down";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        RuleIdentifiers.MigrationWithoutRollback,
-        RuleIdentifiers.EmptyDown,
-        RuleIdentifiers.DownDoesNotReverseUp);
+        RuleIds.MigrationWithoutRollback,
+        RuleIds.EmptyDown,
+        RuleIds.DownDoesNotReverseUp);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -13,14 +13,14 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.AutoReversingMigrationNotReversible,
-        title: "AutoReversingMigration uses an expression that cannot be reversed",
+        RuleIds.AutoReversingMigrationNotReversible,
+        title: RuleCatalogue.AutoReversingMigrationNotReversible.Title,
         messageFormat: "AutoReversingMigration '{0}' uses {1} in Up, which FluentMigrator cannot reverse; derive from Migration and write Down",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "FluentMigrator only knows how to reverse create, add and rename expressions; any other expression makes the rollback fail at run time.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.AutoReversingMigrationNotReversible));
+        helpLinkUri: RuleCatalogue.AutoReversingMigrationNotReversible.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -10,14 +10,14 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.DestructiveOperationInUp,
-        title: "Destructive operation in Up",
+        RuleIds.DestructiveOperationInUp,
+        title: RuleCatalogue.DestructiveOperationInUp.Title,
         messageFormat: "Up in migration '{0}' {1}, which destroys data that Down cannot bring back; make sure the data is backed up or no longer needed",
         RuleCategories.Migrations,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Dropping tables, columns or schemas, tightening columns and destructive raw SQL lose data on the way up; a rollback restores the schema, not the data.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.DestructiveOperationInUp));
+        helpLinkUri: RuleCatalogue.DestructiveOperationInUp.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

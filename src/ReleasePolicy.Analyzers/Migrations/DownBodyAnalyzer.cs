@@ -14,24 +14,24 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor EmptyDownRule = new(
-        RuleIdentifiers.EmptyDown,
-        title: "Down is empty while Up changes the database",
+        RuleIds.EmptyDown,
+        title: RuleCatalogue.EmptyDown.Title,
         messageFormat: "Down in migration '{0}' is empty or comment-only while Up changes the database; write the rollback, or declare the migration forward-only with a reason",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "An empty Down makes a rollback report success while leaving every change of Up in place.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.EmptyDown));
+        helpLinkUri: RuleCatalogue.EmptyDown.HelpLink);
 
     internal static readonly DiagnosticDescriptor DownOnlyThrowsRule = new(
-        RuleIdentifiers.DownOnlyThrows,
-        title: "Down only throws",
+        RuleIds.DownOnlyThrows,
+        title: RuleCatalogue.DownOnlyThrows.Title,
         messageFormat: "Down in migration '{0}' only throws, so the migration cannot be rolled back; write the rollback, or declare the migration forward-only with a reason",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A Down that only throws stops a rollback half-way through a release.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.DownOnlyThrows));
+        helpLinkUri: RuleCatalogue.DownOnlyThrows.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(EmptyDownRule, DownOnlyThrowsRule);
 
@@ -61,8 +61,8 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
         var problem = DownProblem.Find(migration, cancellationToken);
         var rule = problem?.RuleId switch
         {
-            RuleIdentifiers.EmptyDown => EmptyDownRule,
-            RuleIdentifiers.DownOnlyThrows => DownOnlyThrowsRule,
+            RuleIds.EmptyDown => EmptyDownRule,
+            RuleIds.DownOnlyThrows => DownOnlyThrowsRule,
             _ => null,
         };
         if (rule is null || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)

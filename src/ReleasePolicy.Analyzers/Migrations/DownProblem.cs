@@ -44,7 +44,7 @@ internal sealed class DownProblem
             // FluentMigrator declares Down abstract: the compiler already reports the missing override.
             return migration.FrameworkDownIsAbstract
                 ? null
-                : new DownProblem(RuleIdentifiers.MigrationWithoutRollback, "Down is not overridden", null, null);
+                : new DownProblem(RuleIds.MigrationWithoutRollback, "Down is not overridden", null, null);
         }
 
         var downShape = MethodBodyShape.Of(down, cancellationToken);
@@ -52,7 +52,7 @@ internal sealed class DownProblem
         {
             return downShape == BodyShape.OnlyThrows
                 ? new DownProblem(
-                    RuleIdentifiers.MigrationWithoutRollback,
+                    RuleIds.MigrationWithoutRollback,
                     $"the Down it inherits from '{down.ContainingType.Name}' only throws",
                     down,
                     down.ContainingType)
@@ -62,9 +62,9 @@ internal sealed class DownProblem
         switch (downShape)
         {
             case BodyShape.Empty when MethodBodyShape.Of(migration.DeclaredUp, cancellationToken) == BodyShape.HasStatements:
-                return new DownProblem(RuleIdentifiers.EmptyDown, "Down is empty or comment-only while Up changes the database", down, null);
+                return new DownProblem(RuleIds.EmptyDown, "Down is empty or comment-only while Up changes the database", down, null);
             case BodyShape.OnlyThrows:
-                return new DownProblem(RuleIdentifiers.DownOnlyThrows, "Down only throws", down, null);
+                return new DownProblem(RuleIds.DownOnlyThrows, "Down only throws", down, null);
             default:
                 return null;
         }

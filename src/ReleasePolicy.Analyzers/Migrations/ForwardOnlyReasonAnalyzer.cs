@@ -10,14 +10,14 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class ForwardOnlyReasonAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.ForwardOnlyWithoutReason,
-        title: "Migration declared forward-only without a reason",
+        RuleIds.ForwardOnlyWithoutReason,
+        title: RuleCatalogue.ForwardOnlyWithoutReason.Title,
         messageFormat: "Migration '{0}' is declared forward-only without a reason; say why it cannot be rolled back and what to do instead",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Forward-only turns off the rollback rules for a migration; the reason is what the on-call engineer reads during a rollback.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ForwardOnlyWithoutReason));
+        helpLinkUri: RuleCatalogue.ForwardOnlyWithoutReason.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -12,14 +12,14 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     internal const string InheritedThrowingDownProperty = "InheritedThrowingDownFrom";
 
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.MigrationWithoutRollback,
-        title: "Migration has no rollback",
+        RuleIds.MigrationWithoutRollback,
+        title: RuleCatalogue.MigrationWithoutRollback.Title,
         messageFormat: "Migration '{0}' has no rollback: {1}; write Down to reverse Up, or declare the migration forward-only with a reason",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A migration must be reversible so that a release can be rolled back. Override Down and undo what Up does.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MigrationWithoutRollback));
+        helpLinkUri: RuleCatalogue.MigrationWithoutRollback.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -46,7 +46,7 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     /// <summary>What RP1001 reports for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
     internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
     {
-        if (DownProblem.Find(migration, cancellationToken) is not { RuleId: RuleIdentifiers.MigrationWithoutRollback } problem
+        if (DownProblem.Find(migration, cancellationToken) is not { RuleId: RuleIds.MigrationWithoutRollback } problem
             || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)
         {
             return null;

@@ -10,14 +10,14 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.DownDoesNotReverseUp,
-        title: "Down does not reverse Up",
+        RuleIds.DownDoesNotReverseUp,
+        title: RuleCatalogue.DownDoesNotReverseUp.Title,
         messageFormat: "Migration '{0}': {1}; add the inverse to Down, or declare the migration forward-only with a reason",
         RuleCategories.Migrations,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Every change Up makes needs its inverse in Down, or a rollback leaves the database half-way between two releases.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.DownDoesNotReverseUp));
+        helpLinkUri: RuleCatalogue.DownDoesNotReverseUp.HelpLink);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -1,8 +1,8 @@
 namespace ReleasePolicy.Manifest;
 
 /// <summary>
-/// An EF Core or FluentMigrator migration class as the release manifest lists it, read back from the RP1000 diagnostic
-/// the analyzers reported for it (see docs/rules/RP1000.md).
+/// An EF Core or FluentMigrator migration class as the release manifest lists it, read back from the migration
+/// inventory the analyzers wrote during the compile (see docs/manifest.md).
 /// </summary>
 public sealed class CodeMigration
 {

@@ -4,7 +4,7 @@ using System.IO;
 using System.Text.Json;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.IO;
-using Format = ReleasePolicy.Inventory.MigrationInventoryFormat;
+using Format = ReleasePolicy.Rules.MigrationInventoryFormat;
 
 namespace ReleasePolicy.Manifest;
 

@@ -1,4 +1,4 @@
-namespace ReleasePolicy.Inventory;
+namespace ReleasePolicy.Rules;
 
 /// <summary>
 /// The contract of the migration inventory file, in one place: compiled into the generator that writes it and into
@@ -10,7 +10,7 @@ namespace ReleasePolicy.Inventory;
 /// <see cref="FailureRecord"/>, and last <see cref="EndRecord"/> with the counts, so a cut-off file is told apart
 /// from a short one.
 /// </remarks>
-internal static class MigrationInventoryFormat
+static partial class MigrationInventoryFormat
 {
     public const int Version = 1;
 

@@ -1,6 +1,0 @@
-namespace ReleasePolicy.Analyzers;
-
-internal static class RuleCategories
-{
-    public const string Migrations = "Migrations";
-}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ReleasePolicy.Rules;
+
+/// <summary>
+/// Every rule that exists, once: the analyzers' descriptors, the tasks' diagnostics, the README rule table, the rule
+/// pages' headers and the SDK's Enforce/Audit presets all take their IDs, titles, categories, severities and help
+/// links from here (the docs and presets through build/ReleasePolicy.DocGen).
+/// </summary>
+static partial class RuleCatalogue
+{
+    // Analyzer rules: default severities are the descriptors' (a test keeps them equal); the mode severities are what
+    // the SDK's presets set.
+    public static readonly PolicyRule MigrationWithoutRollback = AnalyzerRule(
+        RuleIds.MigrationWithoutRollback, "Migration has no rollback", RuleCategories.Migrations,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule EmptyDown = AnalyzerRule(
+        RuleIds.EmptyDown, "Down is empty while Up changes the database", RuleCategories.Migrations,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule DownOnlyThrows = AnalyzerRule(
+        RuleIds.DownOnlyThrows, "Down only throws", RuleCategories.Migrations,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule DownDoesNotReverseUp = AnalyzerRule(
+        RuleIds.DownDoesNotReverseUp, "Down does not reverse Up", RuleCategories.Migrations,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    // Informational in both modes: it feeds the risk, and a team that wants to gate on it raises it in .editorconfig.
+    public static readonly PolicyRule DestructiveOperationInUp = AnalyzerRule(
+        RuleIds.DestructiveOperationInUp, "Destructive operation in Up", RuleCategories.Migrations,
+        RuleSeverity.Info, audit: RuleSeverity.Info, enforce: RuleSeverity.Info);
+
+    public static readonly PolicyRule AutoReversingMigrationNotReversible = AnalyzerRule(
+        RuleIds.AutoReversingMigrationNotReversible, "AutoReversingMigration uses an expression that cannot be reversed", RuleCategories.Migrations,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule ForwardOnlyWithoutReason = AnalyzerRule(
+        RuleIds.ForwardOnlyWithoutReason, "Migration declared forward-only without a reason", RuleCategories.Migrations,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    // Task rules: the default is the Audit severity, because Audit is the mode outside Release builds.
+    public static readonly PolicyRule ForwardScriptWithoutRollback = TaskRule(
+        RuleIds.ForwardScriptWithoutRollback, "Forward SQL script has no rollback script", RuleCategories.Migrations,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule EmptyRollbackScript = TaskRule(
+        RuleIds.EmptyRollbackScript, "Rollback script is empty or comment-only", RuleCategories.Migrations,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule OrphanRollbackScript = TaskRule(
+        RuleIds.OrphanRollbackScript, "Rollback script has no forward script", RuleCategories.Migrations,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule AmbiguousMigrationScript = TaskRule(
+        RuleIds.AmbiguousMigrationScript, "Ambiguous migration script", RuleCategories.Migrations,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
+    public static readonly PolicyRule InvalidPolicyValue = TaskRule(
+        RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
+        audit: RuleSeverity.Error, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule UnreadableInput = TaskRule(
+        RuleIds.UnreadableInput, "Input file cannot be read", RuleCategories.Configuration,
+        audit: RuleSeverity.Error, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule InternalFailure = TaskRule(
+        RuleIds.InternalFailure, "Unexpected internal failure", RuleCategories.Configuration,
+        audit: RuleSeverity.Error, enforce: RuleSeverity.Error);
+
+    // Declared after the rules: static fields initialise in textual order.
+    private static readonly PolicyRule[] InIdOrder =
+    {
+        MigrationWithoutRollback,
+        EmptyDown,
+        DownOnlyThrows,
+        DownDoesNotReverseUp,
+        DestructiveOperationInUp,
+        AutoReversingMigrationNotReversible,
+        ForwardOnlyWithoutReason,
+        ForwardScriptWithoutRollback,
+        EmptyRollbackScript,
+        OrphanRollbackScript,
+        AmbiguousMigrationScript,
+        InvalidPolicyValue,
+        UnreadableInput,
+        InternalFailure,
+    };
+
+    private static readonly Dictionary<string, PolicyRule> ById = InIdOrder.ToDictionary(rule => rule.Id);
+
+    /// <summary>Every rule, in ID order.</summary>
+    public static IReadOnlyList<PolicyRule> All { get; } = Array.AsReadOnly(InIdOrder);
+
+    /// <summary>The rule with this ID, or null when no rule has it.</summary>
+    public static PolicyRule? Find(string ruleId) => ById.TryGetValue(ruleId, out var rule) ? rule : null;
+
+    private static PolicyRule AnalyzerRule(string id, string title, string category, RuleSeverity defaultSeverity, RuleSeverity audit, RuleSeverity enforce) =>
+        new(id, title, category, RuleKind.Analyzer, defaultSeverity, audit, enforce);
+
+    private static PolicyRule TaskRule(string id, string title, string category, RuleSeverity audit, RuleSeverity enforce) =>
+        new(id, title, category, RuleKind.Task, defaultSeverity: audit, audit, enforce);
+}

@@ -1,0 +1,8 @@
+namespace ReleasePolicy.Rules;
+
+/// <summary>Rule categories, as constants so that descriptors and release tracking (RS2008) can use them.</summary>
+static partial class RuleCategories
+{
+    public const string Migrations = "Migrations";
+    public const string Configuration = "Configuration";
+}

@@ -1,0 +1,29 @@
+namespace ReleasePolicy.Rules;
+
+/// <summary>
+/// Every rule ID, as constants: descriptors need compile-time constants so that release tracking (RS2008) can read
+/// them, and switch patterns over IDs need them too. IDs are stable once shipped; each has an entry in
+/// <see cref="RuleCatalogue"/> and a page under docs/rules.
+/// </summary>
+static partial class RuleIds
+{
+    // Migrations and rollback: analyzers over EF Core and FluentMigrator migrations.
+    public const string MigrationWithoutRollback = "RP1001";
+    public const string EmptyDown = "RP1002";
+    public const string DownOnlyThrows = "RP1003";
+    public const string DownDoesNotReverseUp = "RP1004";
+    public const string DestructiveOperationInUp = "RP1005";
+    public const string AutoReversingMigrationNotReversible = "RP1006";
+    public const string ForwardOnlyWithoutReason = "RP1007";
+
+    // Migrations and rollback: the build's check of SQL migration scripts.
+    public const string ForwardScriptWithoutRollback = "RP1010";
+    public const string EmptyRollbackScript = "RP1011";
+    public const string OrphanRollbackScript = "RP1012";
+    public const string AmbiguousMigrationScript = "RP1013";
+
+    // Configuration and input errors, reported by the build tasks.
+    public const string InvalidPolicyValue = "RP9001";
+    public const string UnreadableInput = "RP9002";
+    public const string InternalFailure = "RP9003";
+}
