@@ -74,9 +74,9 @@ public sealed class ReleaseManifest
     /// <summary>Sorted by id (ignoring case) then version.</summary>
     public IReadOnlyList<ResolvedPackage> Dependencies { get; }
 
-    /// <summary>EF Core and FluentMigrator migrations from the compiler error log, listed after the SQL ones.</summary>
+    /// <summary>EF Core and FluentMigrator migrations from the migration inventory, listed after the SQL ones.</summary>
     public IReadOnlyList<CodeMigration> CodeMigrations { get; }
 
-    /// <summary>Analyzer findings from the compiler error log; <c>null</c> (and no <c>findings</c> field) when there was no log.</summary>
+    /// <summary>Analyzer findings from the migration inventory; <c>null</c> (and no <c>findings</c> field) when there was no log.</summary>
     public IReadOnlyList<ReleaseFinding>? Findings { get; }
 }
