@@ -41,7 +41,7 @@ public sealed class RollbackPairing
     public RollbackPairing(string projectDirectory, Func<string, TextReader>? openPlan = null)
     {
         _paths = new ProjectPath(projectDirectory);
-        _openPlan = openPlan ?? (path => File.OpenText(path));
+        _openPlan = openPlan ?? (path => new StreamReader(RegularFile.OpenRead(path)));
     }
 
     public PairingResult Pair(IEnumerable<MigrationScriptSet> sets)

@@ -22,9 +22,25 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
 {
     /// <summary>
     /// The <c>ReleaseMigrationScripts</c> items: folders (every <c>*.sql</c> and <c>sqitch.plan</c> below them) or
-    /// files, with optional <c>Convention</c>, <c>ForwardPattern</c> and <c>RollbackPattern</c> metadata.
+    /// files, with optional <c>Convention</c>, <c>ForwardPattern</c> and <c>RollbackPattern</c> metadata. Files from a
+    /// glob carry MSBuild's <c>RecursiveDir</c>, which tells the glob's root (see <see cref="ScriptSetExpansion"/>).
     /// </summary>
     public ITaskItem[] Scripts { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// The project's output and intermediate folders ($(OutputPath), $(IntermediateOutputPath), $(BaseOutputPath),
+    /// $(BaseIntermediateOutputPath)); scripts below them are never checked, nor below any <c>bin</c> or <c>obj</c>.
+    /// </summary>
+    public string? OutputPath { get; set; }
+
+    /// <inheritdoc cref="OutputPath"/>
+    public string? IntermediateOutputPath { get; set; }
+
+    /// <inheritdoc cref="OutputPath"/>
+    public string? BaseOutputPath { get; set; }
+
+    /// <inheritdoc cref="OutputPath"/>
+    public string? BaseIntermediateOutputPath { get; set; }
 
     /// <summary>Item paths resolve against it, and report paths are relative to it. Defaults to the project's folder.</summary>
     public string? ProjectDirectory { get; set; }
@@ -50,8 +66,9 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         IO.StampFile.Delete(stamp);
 
         var projectDirectory = ResolveProjectDirectory();
-        var items = new MigrationScriptItems(projectDirectory);
-        items.Add(Scripts);
+        var outputFolders = new BuildOutputFolders(
+            projectDirectory, new[] { OutputPath, IntermediateOutputPath, BaseOutputPath, BaseIntermediateOutputPath });
+        var items = ScriptSetExpansion.Expand(ScriptItems(), projectDirectory, outputFolders);
         Report(items.Findings);
 
         var result = MigrationScriptCheck.Run(items.Sets, projectDirectory);
@@ -74,6 +91,23 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         {
             IO.StampFile.Touch(stamp);
         }
+    }
+
+    private MigrationScriptItem[] ScriptItems()
+    {
+        var items = new MigrationScriptItem[Scripts.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = Scripts[i];
+            items[i] = new MigrationScriptItem(
+                item.ItemSpec,
+                item.GetMetadata("RecursiveDir"),
+                item.GetMetadata("Convention"),
+                item.GetMetadata("ForwardPattern"),
+                item.GetMetadata("RollbackPattern"));
+        }
+
+        return items;
     }
 
     private string ResolveProjectDirectory()
