@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ReleasePolicy.IO;
 using ReleasePolicy.Migrations;
 
@@ -18,33 +15,8 @@ namespace ReleasePolicy.Tasks;
 /// end only when the run reported no warning or error. A clean run is therefore skipped until an input is newer than
 /// the stamp, while a run with findings repeats on the next build, so findings never hide behind an up-to-date check.
 /// </remarks>
-public sealed class CheckMigrationScripts : ReleasePolicyTask
+public sealed class CheckMigrationScripts : MigrationScriptItemsTask
 {
-    /// <summary>
-    /// The <c>ReleaseMigrationScripts</c> items: folders (every <c>*.sql</c> and <c>sqitch.plan</c> below them) or
-    /// files, with optional <c>Convention</c>, <c>ForwardPattern</c> and <c>RollbackPattern</c> metadata. Files from a
-    /// glob carry MSBuild's <c>RecursiveDir</c>, which tells the glob's root (see <see cref="ScriptSetExpansion"/>).
-    /// </summary>
-    public ITaskItem[] Scripts { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>
-    /// The project's output and intermediate folders ($(OutputPath), $(IntermediateOutputPath), $(BaseOutputPath),
-    /// $(BaseIntermediateOutputPath)); scripts below them are never checked, nor below any <c>bin</c> or <c>obj</c>.
-    /// </summary>
-    public string? OutputPath { get; set; }
-
-    /// <inheritdoc cref="OutputPath"/>
-    public string? IntermediateOutputPath { get; set; }
-
-    /// <inheritdoc cref="OutputPath"/>
-    public string? BaseOutputPath { get; set; }
-
-    /// <inheritdoc cref="OutputPath"/>
-    public string? BaseIntermediateOutputPath { get; set; }
-
-    /// <summary>Item paths resolve against it, and report paths are relative to it. Defaults to the project's folder.</summary>
-    public string? ProjectDirectory { get; set; }
-
     /// <summary>Where the JSON array of migrations is written, even when it is empty (<c>[]</c>).</summary>
     [Required]
     public string ReportFile { get; set; } = string.Empty;
@@ -52,10 +24,6 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
     /// <summary>The file the target uses as its Outputs; defaults to <c>$(ReportFile).stamp</c>. See the remarks.</summary>
     [Output]
     public string? StampFile { get; set; }
-
-    /// <summary>Every file the check considered (full paths, ordinal order), for the target's Inputs.</summary>
-    [Output]
-    public ITaskItem[] ScannedFiles { get; set; } = Array.Empty<ITaskItem>();
 
     protected override string Activity => "checking migration scripts";
 
@@ -66,9 +34,7 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         IO.StampFile.Delete(stamp);
 
         var projectDirectory = ResolveProjectDirectory();
-        var outputFolders = new BuildOutputFolders(
-            projectDirectory, new[] { OutputPath, IntermediateOutputPath, BaseOutputPath, BaseIntermediateOutputPath });
-        var items = ScriptSetExpansion.Expand(ScriptItems(), projectDirectory, outputFolders);
+        var items = Expand(projectDirectory);
         Report(items.Findings);
 
         var result = MigrationScriptCheck.Run(items.Sets, projectDirectory);
@@ -80,45 +46,9 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         Report(result.Findings);
         AtomicFile.WriteIfChanged(ReportFile, MigrationReport.Serialize(result.Entries));
 
-        var scanned = new ITaskItem[items.ScannedFiles.Count];
-        for (var i = 0; i < scanned.Length; i++)
-        {
-            scanned[i] = new TaskItem(items.ScannedFiles[i]);
-        }
-
-        ScannedFiles = scanned;
         if (ReportedFindingCount == 0 && !Log.HasLoggedErrors)
         {
             IO.StampFile.Touch(stamp);
         }
-    }
-
-    private MigrationScriptItem[] ScriptItems()
-    {
-        var items = new MigrationScriptItem[Scripts.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            var item = Scripts[i];
-            items[i] = new MigrationScriptItem(
-                item.ItemSpec,
-                item.GetMetadata("RecursiveDir"),
-                item.GetMetadata("Convention"),
-                item.GetMetadata("ForwardPattern"),
-                item.GetMetadata("RollbackPattern"));
-        }
-
-        return items;
-    }
-
-    private string ResolveProjectDirectory()
-    {
-        if (!string.IsNullOrEmpty(ProjectDirectory))
-        {
-            return Path.GetFullPath(ProjectDirectory);
-        }
-
-        return string.IsNullOrEmpty(ProjectFile)
-            ? Directory.GetCurrentDirectory()
-            : Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
     }
 }
