@@ -1,10 +1,14 @@
 using System;
 using System.IO;
 using System.Text;
+using ReleasePolicy.IO;
 
 namespace ReleasePolicy.Git;
 
-/// <summary>Small, forgiving reads of git's text files: a file that is missing or unreadable is simply absent.</summary>
+/// <summary>
+/// Small, forgiving reads of git's text files: a file that is missing, unreadable or not a regular file (a named pipe
+/// as <c>.git/HEAD</c>) is simply absent.
+/// </summary>
 internal static class GitFiles
 {
     public static string? ReadFirstLine(string path)
@@ -23,7 +27,8 @@ internal static class GitFiles
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+            // A named pipe would block the read forever; like a missing file, it is simply absent.
+            return RegularFile.Is(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

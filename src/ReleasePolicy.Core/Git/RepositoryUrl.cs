@@ -10,8 +10,24 @@ public static class RepositoryUrl
     /// passed as the user name (<c>https://TOKEN@host/…</c>, <c>https://x-access-token:TOKEN@host/…</c>). For other
     /// schemes (<c>ssh://git@host/…</c>) only a password is removed: the user name there is part of the address.
     /// scp-style addresses (<c>git@host:org/repo.git</c>) carry no password and are returned unchanged.
+    /// The query and fragment go too, whole: hosts take tokens under any name there (<c>?private_token=</c>,
+    /// <c>?access_token=</c>, an Azure SAS <c>?sig=</c>), so no list of names can be complete, and git needs neither
+    /// to name a repository.
     /// </summary>
-    public static string RemoveCredentials(string url)
+    public static string RemoveCredentials(string url) => RemoveUserInfo(RemoveQuery(url));
+
+    private static string RemoveQuery(string url)
+    {
+        if (url.IndexOf("://", StringComparison.Ordinal) <= 0)
+        {
+            return url;
+        }
+
+        var end = url.IndexOfAny(new[] { '?', '#' });
+        return end < 0 ? url : url.Substring(0, end);
+    }
+
+    private static string RemoveUserInfo(string url)
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd <= 0)

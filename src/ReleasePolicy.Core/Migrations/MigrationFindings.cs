@@ -16,6 +16,15 @@ internal static class MigrationFindings
         file,
         line: 1);
 
+    public static PolicyFinding RollbackNotIncluded(string file, string script, string rollback) => new(
+        RuleIds.ForwardScriptWithoutRollback,
+        FindingKind.Policy,
+        $"Migration script '{script}' has no rollback script among the ReleaseMigrationScripts: '{rollback}' exists but is not included. " +
+        $"Include it (for example Include=\"{Folder(rollback)}\" takes its whole folder), or, if '{script}' is deliberately forward-only, " +
+        $"say why in its leading comments: '-- {ForwardOnlyMarker.Text} <reason>'.",
+        file,
+        line: 1);
+
     public static PolicyFinding ForwardOnlyWithoutReason(string file, string script, string partner) => new(
         RuleIds.ForwardScriptWithoutRollback,
         FindingKind.Policy,
@@ -79,6 +88,30 @@ internal static class MigrationFindings
         file,
         line);
 
+    public static PolicyFinding SqitchScriptNotIncluded(string file, int line, string plan, string change, string deploy, string setName) => new(
+        RuleIds.UnreadableInput,
+        FindingKind.InputError,
+        $"'{plan}' lists change '{change}', and its deploy script '{deploy}' exists but is not included in ReleaseMigrationScripts '{setName}'. " +
+        $"Include the folder that holds sqitch.plan, deploy/ and revert/ (Include=\"{Folder(plan)}\"), or remove the change from the plan.",
+        file,
+        line);
+
+    public static PolicyFinding SqitchScriptNotAFile(string file, int line, string plan, string change, string deploy, string what) => new(
+        RuleIds.UnreadableInput,
+        FindingKind.InputError,
+        $"'{plan}' lists change '{change}', but its deploy script '{deploy}' is {what}, not a script file. " +
+        "Replace it with the deploy script, or remove the change from the plan.",
+        file,
+        line);
+
+    public static PolicyFinding UnreadableSqitchLine(string file, int line, string plan, string problem) => new(
+        RuleIds.UnreadableInput,
+        FindingKind.InputError,
+        $"'{plan}' line {line} cannot be read as a sqitch plan line: {problem}. " +
+        "Fix the line (sqitch.plan is a text file: 'name [dependencies] timestamp planner <email> # note'), or regenerate it with sqitch.",
+        file,
+        line);
+
     public static PolicyFinding NoSqitchPlan(string setName) => new(
         RuleIds.UnreadableInput,
         FindingKind.InputError,
@@ -104,4 +137,10 @@ internal static class MigrationFindings
 
     public static PolicyFinding InvalidPattern(string message) => new(
         RuleIds.InvalidPolicyValue, FindingKind.InputError, message);
+
+    private static string Folder(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? "." : relativePath.Substring(0, slash);
+    }
 }

@@ -91,6 +91,10 @@ public static class MigrationScriptCheck
                 status = MigrationStatus.MissingRollback;
                 reason = "declared forward-only without a reason";
                 break;
+            case PairingOutcome.MissingRollback when migration.RollbackNotIncluded is { } notIncluded:
+                findings.Add(MigrationFindings.RollbackNotIncluded(migration.Forward!, forward.File!.Path, paths.Relative(notIncluded)));
+                status = MigrationStatus.MissingRollback;
+                break;
             case PairingOutcome.MissingRollback:
                 findings.Add(MigrationFindings.MissingRollback(migration.Forward!, forward.File!.Path, migration.RollbackToAdd));
                 status = MigrationStatus.MissingRollback;

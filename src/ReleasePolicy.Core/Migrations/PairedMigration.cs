@@ -27,7 +27,8 @@ public sealed class PairedMigration
         string? rollback,
         string? verify = null,
         string? reason = null,
-        string? rollbackToAdd = null)
+        string? rollbackToAdd = null,
+        string? rollbackNotIncluded = null)
     {
         Id = id;
         Convention = convention;
@@ -37,6 +38,7 @@ public sealed class PairedMigration
         Verify = verify;
         Reason = reason;
         RollbackToAdd = rollbackToAdd;
+        RollbackNotIncluded = rollbackNotIncluded;
     }
 
     public string Id { get; }
@@ -62,16 +64,39 @@ public sealed class PairedMigration
     /// (<c>'db/U3__add_index.sql'</c>); null when RP1010 is not due (a script whose version another one claims is RP1013).
     /// </summary>
     public string? RollbackToAdd { get; }
+
+    /// <summary>
+    /// For <see cref="PairingOutcome.MissingRollback"/>, the full path of the rollback script the convention expects
+    /// when that file exists on disk but no item includes it (RP1010 then says so rather than asking to add it).
+    /// </summary>
+    public string? RollbackNotIncluded { get; }
 }
 
-/// <summary>Which convention a set was checked with, and whether it was detected from the file names.</summary>
+/// <summary>What chose a set's convention.</summary>
+public enum ConventionSource
+{
+    /// <summary>The item's <c>Convention</c> metadata.</summary>
+    ConventionMetadata,
+
+    /// <summary><c>ForwardPattern</c> / <c>RollbackPattern</c> metadata without <c>Convention</c>: Custom.</summary>
+    Patterns,
+
+    /// <summary>The file names.</summary>
+    Detected,
+}
+
+/// <summary>Which convention a set was checked with, and what chose it.</summary>
 public sealed class ConventionChoice
 {
-    public ConventionChoice(string setName, MigrationConvention? convention, bool detected, string? evidence)
+    /// <param name="evidence">
+    /// For <see cref="ConventionSource.Detected"/>, the project-relative file whose name showed the convention; for
+    /// <see cref="ConventionSource.Patterns"/>, the metadata that was set (<c>ForwardPattern and RollbackPattern</c>).
+    /// </param>
+    public ConventionChoice(string setName, MigrationConvention? convention, ConventionSource source, string? evidence)
     {
         SetName = setName;
         Convention = convention;
-        Detected = detected;
+        Source = source;
         Evidence = evidence;
     }
 
@@ -80,9 +105,9 @@ public sealed class ConventionChoice
     /// <summary>Null when the set could not be checked (no scripts, or invalid metadata).</summary>
     public MigrationConvention? Convention { get; }
 
-    public bool Detected { get; }
+    public ConventionSource Source { get; }
 
-    /// <summary>The project-relative file whose name showed the convention; null when none did (Suffix by default).</summary>
+    /// <summary>See the constructor; null when no file name showed a convention (Suffix by default).</summary>
     public string? Evidence { get; }
 
     /// <summary>The build message (normal importance) that tells the user which convention was used.</summary>
@@ -93,8 +118,10 @@ public sealed class ConventionChoice
             return $"ReleaseMigrationScripts '{SetName}' contains no .sql scripts; nothing to pair.";
         }
 
-        var how = !Detected
+        var how = Source == ConventionSource.ConventionMetadata
             ? "set by Convention metadata."
+            : Source == ConventionSource.Patterns
+            ? $"because the item sets {Evidence} metadata (Convention=\"Custom\" is implied)."
             : Evidence is null
                 ? "because no file name shows a convention (<name>.sql pairs with <name>.rollback.sql). Set Convention metadata to choose another one."
                 : $"detected from '{Evidence}'. Set Convention metadata to choose another one.";

@@ -41,7 +41,7 @@ public sealed class RollbackPairing
     public RollbackPairing(string projectDirectory, Func<string, TextReader>? openPlan = null)
     {
         _paths = new ProjectPath(projectDirectory);
-        _openPlan = openPlan ?? (path => File.OpenText(path));
+        _openPlan = openPlan ?? (path => new StreamReader(RegularFile.OpenRead(path)));
     }
 
     public PairingResult Pair(IEnumerable<MigrationScriptSet> sets)
@@ -94,19 +94,22 @@ public sealed class RollbackPairing
                 convention = null;
             }
 
-            conventions.Add(new ConventionChoice(set.Name, convention, detected: false, evidence: null));
+            conventions.Add(new ConventionChoice(set.Name, convention, ConventionSource.ConventionMetadata, evidence: null));
             return convention;
         }
 
         if (hasPatterns)
         {
-            conventions.Add(new ConventionChoice(set.Name, MigrationConvention.Custom, detected: false, evidence: null));
+            var which = set.ForwardPattern is null ? "RollbackPattern"
+                : set.RollbackPattern is null ? "ForwardPattern"
+                : "ForwardPattern and RollbackPattern";
+            conventions.Add(new ConventionChoice(set.Name, MigrationConvention.Custom, ConventionSource.Patterns, which));
             return MigrationConvention.Custom;
         }
 
         convention = ConventionDetection.Detect(files, out var evidence);
         conventions.Add(new ConventionChoice(
-            set.Name, convention, detected: true, evidence: evidence is null ? null : _paths.Relative(evidence)));
+            set.Name, convention, ConventionSource.Detected, evidence: evidence is null ? null : _paths.Relative(evidence)));
         return convention;
     }
 
@@ -221,10 +224,23 @@ public sealed class RollbackPairing
         {
             return new PairedMigration(
                 slot.Name.Id, naming.Convention, PairingOutcome.MissingRollback, forward.Path, null,
-                rollbackToAdd: naming.DescribePartner(slot.Name, forward.Directory));
+                rollbackToAdd: naming.DescribePartner(slot.Name, forward.Directory),
+                rollbackNotIncluded: OnDiskPartner(forward.Path, slot.Name));
         }
 
         return new PairedMigration(slot.Name.Id, naming.Convention, PairingOutcome.Paired, forward.Path, rollback.Path);
+    }
+
+    // The rollback the convention names, when it is on disk beside the forward script but outside every item.
+    private static string? OnDiskPartner(string forward, ScriptName name)
+    {
+        if (name.PartnerFileName is null)
+        {
+            return null;
+        }
+
+        var partner = Path.Combine(Path.GetDirectoryName(forward)!, name.PartnerFileName);
+        return File.Exists(partner) ? partner : null;
     }
 
     private static string Join(string? first, string second) => first is null ? second : first + "; " + second;

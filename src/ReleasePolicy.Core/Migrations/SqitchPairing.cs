@@ -65,15 +65,21 @@ internal sealed class SqitchPairing
         var planRelative = _paths.Relative(plan);
         IReadOnlyList<SqitchChange> changes;
         IReadOnlyList<SqitchChange> repeats;
+        IReadOnlyList<SqitchPlanLineError> unreadable;
         try
         {
             using var reader = _openPlan(plan);
-            changes = SqitchPlan.Parse(reader, out repeats);
+            changes = SqitchPlan.Parse(reader, out repeats, out unreadable);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
             _findings.Add(MigrationFindings.Unreadable(plan, planRelative, ex.Message));
             return;
+        }
+
+        foreach (var line in unreadable)
+        {
+            _findings.Add(MigrationFindings.UnreadableSqitchLine(plan, line.Line, planRelative, line.Problem));
         }
 
         foreach (var repeat in repeats)
@@ -96,18 +102,43 @@ internal sealed class SqitchPairing
             {
                 _migrations.Add(new PairedMigration(
                     change.Id, MigrationConvention.Sqitch, PairingOutcome.MissingRollback, deploy.Path, null,
-                    verify.Exists ? verify.Path : null, rollbackToAdd: Quote(revert.Path)));
+                    verify.Exists ? verify.Path : null, rollbackToAdd: Quote(revert.Path),
+                    rollbackNotIncluded: File.Exists(revert.Path) ? revert.Path : null));
             }
-            else if (revert.Exists)
+            else if (revert.Exists && !File.Exists(deploy.Path) && !Directory.Exists(deploy.Path))
             {
                 _findings.Add(MigrationFindings.OrphanRollback(revert.Path, Relative(revert.Path), Quote(deploy.Path)));
                 _migrations.Add(new PairedMigration(change.Id, MigrationConvention.Sqitch, PairingOutcome.OrphanRollback, null, revert.Path));
             }
             else
             {
-                _findings.Add(MigrationFindings.MissingSqitchScript(plan, change.Line, planRelative, change.Name, Relative(deploy.Path)));
+                // Something is at the deploy path but not in the set: say what, rather than "does not exist" or RP1012.
+                _findings.Add(NoDeployScript(plan, planRelative, change, deploy.Path));
+                if (revert.Exists)
+                {
+                    _migrations.Add(new PairedMigration(change.Id, MigrationConvention.Sqitch, PairingOutcome.OrphanRollback, null, revert.Path));
+                }
             }
         }
+    }
+
+    // What is really wrong with a deploy script that is not in the set: absent, outside the items, or not a file.
+    private PolicyFinding NoDeployScript(string plan, string planRelative, SqitchChange change, string deploy)
+    {
+        var relative = Relative(deploy);
+        if (Directory.Exists(deploy))
+        {
+            return MigrationFindings.SqitchScriptNotAFile(plan, change.Line, planRelative, change.Name, relative, "a folder");
+        }
+
+        if (File.Exists(deploy))
+        {
+            return RegularFile.Is(deploy)
+                ? MigrationFindings.SqitchScriptNotIncluded(plan, change.Line, planRelative, change.Name, relative, _setName)
+                : MigrationFindings.SqitchScriptNotAFile(plan, change.Line, planRelative, change.Name, relative, "a named pipe, device or socket");
+        }
+
+        return MigrationFindings.MissingSqitchScript(plan, change.Line, planRelative, change.Name, relative);
     }
 
     private void Unclaimed(string file, List<string> plans)

@@ -31,6 +31,20 @@ internal sealed class SqitchChange
     public string Id => ReworkedAs is null ? Name : Name + "@" + ReworkedAs;
 }
 
+/// <summary>A plan line that cannot name a change (a NUL byte, a character no path may hold), with its line.</summary>
+internal sealed class SqitchPlanLineError
+{
+    public SqitchPlanLineError(int line, string problem)
+    {
+        Line = line;
+        Problem = problem;
+    }
+
+    public int Line { get; }
+
+    public string Problem { get; }
+}
+
 /// <summary>
 /// Reads the changes of a <c>sqitch.plan</c>: lines <c>name [deps] timestamp planner &lt;email&gt; # note</c>;
 /// <c>%pragmas</c>, <c>@tags</c>, blank lines and <c># comments</c> are not changes. A change listed again after a
@@ -38,9 +52,18 @@ internal sealed class SqitchChange
 /// </summary>
 internal static class SqitchPlan
 {
+    private static readonly char[] InvalidNameCharacters = Path.GetInvalidPathChars();
+
     /// <summary>The plan's changes in plan order, and the names listed twice without a tag between (line of the second).</summary>
-    public static IReadOnlyList<SqitchChange> Parse(TextReader plan, out IReadOnlyList<SqitchChange> untaggedRepeats)
+    public static IReadOnlyList<SqitchChange> Parse(TextReader plan, out IReadOnlyList<SqitchChange> untaggedRepeats) =>
+        Parse(plan, out untaggedRepeats, out _);
+
+    /// <param name="unreadable">Lines skipped because they cannot name a change, for RP9002 at that line.</param>
+    public static IReadOnlyList<SqitchChange> Parse(
+        TextReader plan, out IReadOnlyList<SqitchChange> untaggedRepeats, out IReadOnlyList<SqitchPlanLineError> unreadable)
     {
+        var errors = new List<SqitchPlanLineError>();
+        unreadable = errors;
         var entries = new List<(string Name, int Line, int TagsBefore)>();
         var tags = new List<(string Name, int TagsBefore)>();
         string? text;
@@ -48,6 +71,13 @@ internal static class SqitchPlan
         while ((text = plan.ReadLine()) is not null)
         {
             lineNumber++;
+            if (text.IndexOf('\0') >= 0)
+            {
+                // A NUL byte means a binary or damaged file; it can name no script, so say where it is.
+                errors.Add(new SqitchPlanLineError(lineNumber, "it holds a NUL byte (\\0), so the file is damaged or not text"));
+                continue;
+            }
+
             var line = text.Trim();
             if (line.Length == 0 || line[0] == '#' || line[0] == '%')
             {
@@ -63,6 +93,12 @@ internal static class SqitchPlan
             var token = line.Substring(0, end);
             if (token.Length == 0)
             {
+                continue;
+            }
+
+            if (token.IndexOfAny(InvalidNameCharacters) >= 0)
+            {
+                errors.Add(new SqitchPlanLineError(lineNumber, $"the change name '{token}' holds a character a file name cannot"));
                 continue;
             }
 

@@ -70,7 +70,7 @@ internal sealed class SqlScriptScan
         public SqlScriptScan Read(string path)
         {
             // Buffer size 1: this reader already reads in large blocks, so FileStream's own buffer would be waste.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var stream = RegularFile.OpenRead(path, 1, FileOptions.SequentialScan);
             return Read(stream);
         }
 

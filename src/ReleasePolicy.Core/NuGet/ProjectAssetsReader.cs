@@ -17,7 +17,10 @@ public static class ProjectAssetsReader
 {
     private const string Description = "The NuGet assets file";
 
-    /// <returns>The packages sorted by id (ignoring case) then version, or <c>null</c> with an RP9002 finding.</returns>
+    /// <returns>
+    /// The packages sorted by id (ignoring case) then version, or <c>null</c> with an RP9002 finding: the file is
+    /// missing or not JSON, or a package's <c>sha512</c> is not a SHA-512 (the manifest and its schema need a real one).
+    /// </returns>
     public static IReadOnlyList<ResolvedPackage>? TryRead(string path, out PolicyFinding? error)
     {
         if (!File.Exists(path))
@@ -69,7 +72,12 @@ public static class ProjectAssetsReader
                     continue;
                 }
 
-                hashes.TryGetValue(library.Name, out var sha512);
+                if (hashes.TryGetValue(library.Name, out var sha512) && !IsSha512(sha512))
+                {
+                    error = InvalidHash(path, library.Name, sha512);
+                    return null;
+                }
+
                 packages.Add(new ResolvedPackage(id, version, direct.Contains(id), sha512));
             }
         }
@@ -80,6 +88,34 @@ public static class ProjectAssetsReader
             .ThenBy(p => p.Version, PackageVersionComparer.Instance)
             .ToList();
     }
+
+    /// <summary>What restore writes: the base64 of the 64 bytes of a SHA-512 (88 characters, two '=' of padding).</summary>
+    internal static bool IsSha512(string value)
+    {
+        if (value.Length != 88)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(value).Length == 64;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    // The manifest publishes the hash as restore's proof of the package's content: a damaged one must not ship.
+    private static PolicyFinding InvalidHash(string path, string library, string sha512) => new(
+        RuleIds.UnreadableInput,
+        FindingKind.InputError,
+        $"{Description} '{path}' records sha512 '{Shorten(sha512)}' for package '{library}', which is not the base64 of a 64-byte SHA-512. " +
+        "Delete the project's obj folder and run 'dotnet restore' to regenerate it.",
+        path);
+
+    private static string Shorten(string value) => value.Length <= 100 ? value : value.Substring(0, 100) + "…";
 
     private static bool IsPackage(JsonElement library) =>
         library.ValueKind == JsonValueKind.Object

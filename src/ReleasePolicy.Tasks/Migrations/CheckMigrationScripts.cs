@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ReleasePolicy.IO;
 using ReleasePolicy.Migrations;
 
@@ -18,17 +15,8 @@ namespace ReleasePolicy.Tasks;
 /// end only when the run reported no warning or error. A clean run is therefore skipped until an input is newer than
 /// the stamp, while a run with findings repeats on the next build, so findings never hide behind an up-to-date check.
 /// </remarks>
-public sealed class CheckMigrationScripts : ReleasePolicyTask
+public sealed class CheckMigrationScripts : MigrationScriptItemsTask
 {
-    /// <summary>
-    /// The <c>ReleaseMigrationScripts</c> items: folders (every <c>*.sql</c> and <c>sqitch.plan</c> below them) or
-    /// files, with optional <c>Convention</c>, <c>ForwardPattern</c> and <c>RollbackPattern</c> metadata.
-    /// </summary>
-    public ITaskItem[] Scripts { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>Item paths resolve against it, and report paths are relative to it. Defaults to the project's folder.</summary>
-    public string? ProjectDirectory { get; set; }
-
     /// <summary>Where the JSON array of migrations is written, even when it is empty (<c>[]</c>).</summary>
     [Required]
     public string ReportFile { get; set; } = string.Empty;
@@ -36,10 +24,6 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
     /// <summary>The file the target uses as its Outputs; defaults to <c>$(ReportFile).stamp</c>. See the remarks.</summary>
     [Output]
     public string? StampFile { get; set; }
-
-    /// <summary>Every file the check considered (full paths, ordinal order), for the target's Inputs.</summary>
-    [Output]
-    public ITaskItem[] ScannedFiles { get; set; } = Array.Empty<ITaskItem>();
 
     protected override string Activity => "checking migration scripts";
 
@@ -50,8 +34,7 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         IO.StampFile.Delete(stamp);
 
         var projectDirectory = ResolveProjectDirectory();
-        var items = new MigrationScriptItems(projectDirectory);
-        items.Add(Scripts);
+        var items = Expand(projectDirectory);
         Report(items.Findings);
 
         var result = MigrationScriptCheck.Run(items.Sets, projectDirectory);
@@ -63,28 +46,9 @@ public sealed class CheckMigrationScripts : ReleasePolicyTask
         Report(result.Findings);
         AtomicFile.WriteIfChanged(ReportFile, MigrationReport.Serialize(result.Entries));
 
-        var scanned = new ITaskItem[items.ScannedFiles.Count];
-        for (var i = 0; i < scanned.Length; i++)
-        {
-            scanned[i] = new TaskItem(items.ScannedFiles[i]);
-        }
-
-        ScannedFiles = scanned;
         if (ReportedFindingCount == 0 && !Log.HasLoggedErrors)
         {
             IO.StampFile.Touch(stamp);
         }
-    }
-
-    private string ResolveProjectDirectory()
-    {
-        if (!string.IsNullOrEmpty(ProjectDirectory))
-        {
-            return Path.GetFullPath(ProjectDirectory);
-        }
-
-        return string.IsNullOrEmpty(ProjectFile)
-            ? Directory.GetCurrentDirectory()
-            : Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
     }
 }

@@ -117,6 +117,38 @@ public sealed class DependenciesFromProjectAssetsTests : IDisposable
         Assert.False(File.Exists(_context.OutputFile));
     }
 
+    [Theory]
+    [InlineData("not-a-hash")]
+    [InlineData("cjWrLkJXK0rs4zofsK4bSdg+jhDLTaxrkXu4gS6Y7MAlCvRyNNgwY/lJi5RDlQOnSZweHqoyvgvbdvQsRIW+")]
+    [InlineData("!!WrLkJXK0rs4zofsK4bSdg+jhDLTaxrkXu4gS6Y7MAlCvRyNNgwY/lJi5RDlQOnSZweHqoyvgvbdvQsRIW+hg==")]
+    public void An_invalid_sha512_is_RP9002_naming_the_file_and_the_package_and_no_manifest_is_written(string sha512)
+    {
+        var assets = _context.Directory.WriteFile("src/Orders.Api/obj/project.assets.json", ManifestAssert.Lf($$"""
+            {
+              "version": 3,
+              "targets": { "net8.0": { "Newtonsoft.Json/13.0.3": { "type": "package" } } },
+              "libraries": { "Newtonsoft.Json/13.0.3": { "type": "package", "sha512": "{{sha512}}" } }
+            }
+            """));
+        var task = _context.CreateTask();
+        task.ProjectAssetsFile = assets;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_context.Engine.Errors);
+        Assert.Equal("RP9002", error.Code);
+        Assert.Equal(assets, error.File);
+        Assert.Equal(
+            $"The NuGet assets file '{assets}' records sha512 '{sha512}' for package 'Newtonsoft.Json/13.0.3', which is not the base64 " +
+            "of a 64-byte SHA-512. Delete the project's obj folder and run 'dotnet restore' to regenerate it.",
+            error.Message);
+        Assert.False(File.Exists(_context.OutputFile));
+        if (sha512 == "not-a-hash")
+        {
+            Migrations.RuleDocPageTests.AssertQuotedOnPage("RP9002", error.Message.Replace(assets, "/src/Orders.Api/obj/project.assets.json"));
+        }
+    }
+
     [Fact]
     public void An_assets_file_without_targets_is_RP9002()
     {

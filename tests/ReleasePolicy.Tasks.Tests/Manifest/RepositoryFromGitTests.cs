@@ -142,6 +142,9 @@ public sealed class RepositoryFromGitTests : IDisposable
     [InlineData("https://build-bot:ghp_s3cr3tT0ken@github.com/contoso/orders.git", "https://github.com/contoso/orders.git")]
     [InlineData("https://ghp_s3cr3tT0ken@dev.azure.com/contoso/orders/_git/orders", "https://dev.azure.com/contoso/orders/_git/orders")]
     [InlineData("ssh://git:s3cr3t@gitlab.example.com:2222/contoso/orders.git", "ssh://git@gitlab.example.com:2222/contoso/orders.git")]
+    [InlineData("https://gitlab.example.com/contoso/orders.git?private_token=glpat-s3cr3t", "https://gitlab.example.com/contoso/orders.git")]
+    [InlineData("https://git.example.com/orders.git?ref=main&access_token=s3cr3t#s3cr3t", "https://git.example.com/orders.git")]
+    [InlineData("https://user:s3cr3t@git.example.com/orders.git?sig=s3cr3t", "https://git.example.com/orders.git")]
     public void Credentials_in_the_origin_url_never_reach_the_manifest(string remote, string published)
     {
         var git = GitTestRepository.Init(RepositoryRoot);
@@ -209,6 +212,26 @@ public sealed class RepositoryFromGitTests : IDisposable
         Assert.Equal("https://github.com/contoso/orders.git", repository.GetProperty("url").GetString());
         Assert.False(repository.TryGetProperty("commit", out _));
         Assert.False(repository.TryGetProperty("branch", out _));
+    }
+
+    [Fact]
+    public void A_named_pipe_as_HEAD_leaves_the_commit_out_instead_of_hanging_the_build()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var git = GitTestRepository.Init(RepositoryRoot);
+        git.Git("remote", "add", "origin", "https://github.com/contoso/orders.git");
+        git.Commit("One");
+        var head = Path.Combine(RepositoryRoot, ".git", "HEAD");
+        File.Delete(head);
+        Migrations.ScriptItemShapesTests.MakeFifo(head);
+
+        var manifest = Migrations.ScriptItemShapesTests.RunWithin(TimeSpan.FromSeconds(30), () => _context.Generate());
+
+        Assert.False(Repository(manifest).TryGetProperty("commit", out _));
     }
 
     private static JsonElement Repository(JsonElement manifest) =>

@@ -205,7 +205,7 @@ public sealed class CheckMigrationScriptsTests : IDisposable
         _project.Write("db/V1__init.sql");
         _project.Write("db/undo/U1__init.sql");
 
-        var run = _project.Check(Item("db/V1__init.sql"), Item("db/undo/U1__init.sql"));
+        var run = _project.Check(_project.Glob("db/**/*.sql"));
 
         Assert.Empty(run.Findings);
         Assert.Equal(new[] { "1:reversible" }, run.Statuses);

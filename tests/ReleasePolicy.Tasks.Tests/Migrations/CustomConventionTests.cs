@@ -133,5 +133,19 @@ public sealed class CustomConventionTests : IDisposable
         Assert.Equal(new[] { "RP9001" }, run.Codes);
     }
 
+    [Fact]
+    public void Patterns_without_Convention_metadata_are_logged_as_chosen_by_the_patterns()
+    {
+        _project.Write("sql/0001-apply.sql");
+        _project.Write("sql/0001-revert.sql");
+
+        var run = _project.Check(Item("sql", forwardPattern: @"^(?<id>\d+)-apply\.sql$", rollbackPattern: @"^(?<id>\d+)-revert\.sql$"));
+
+        Assert.Contains(
+            "ReleaseMigrationScripts 'sql': checking rollback scripts with the Custom convention, because the item sets " +
+            "ForwardPattern and RollbackPattern metadata (Convention=\"Custom\" is implied).",
+            run.Engine.Messages.Select(m => m.Message));
+    }
+
     public void Dispose() => _project.Dispose();
 }

@@ -106,5 +106,20 @@ public sealed class FlywayConventionTests : IDisposable
             Assert.Single(run.Findings));
     }
 
+    [Fact]
+    public void A_rollback_script_that_exists_but_is_outside_the_item_is_RP1010_saying_so_and_how_to_include_it()
+    {
+        _project.Write("db/V1__init.sql");
+        _project.Write("db/U1__init.sql");
+
+        var run = _project.Check(_project.Glob("db/V*.sql"));
+
+        Assert.Equal(
+            "RP1010 db/V1__init.sql(1): Migration script 'db/V1__init.sql' has no rollback script among the ReleaseMigrationScripts: " +
+            "'db/U1__init.sql' exists but is not included. Include it (for example Include=\"db\" takes its whole folder), " +
+            "or, if 'db/V1__init.sql' is deliberately forward-only, say why in its leading comments: '-- release-policy: forward-only <reason>'.",
+            Assert.Single(run.Findings));
+    }
+
     public void Dispose() => _project.Dispose();
 }

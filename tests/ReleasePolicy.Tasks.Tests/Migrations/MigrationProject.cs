@@ -48,9 +48,39 @@ public sealed class MigrationProject : IDisposable
         return item;
     }
 
+    /// <summary>
+    /// The file items MSBuild makes of a glob Include such as <c>db/**/*.sql</c> or <c>db/V*.sql</c>: one per
+    /// matching file, with <c>RecursiveDir</c> set to the folders the <c>**</c> matched, and the same metadata.
+    /// Like MSBuild, it follows folder links (so a link loop yields <c>loop/loop/…</c> aliases).
+    /// </summary>
+    public ITaskItem[] Glob(string include, string? convention = null)
+    {
+        var segments = include.Split('/');
+        var recursive = Array.IndexOf(segments, "**");
+        var root = string.Join("/", segments.Take(recursive < 0 ? segments.Length - 1 : recursive));
+        var rootPath = _directory.Path(root);
+        var option = recursive < 0 ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories;
+        var enumeration = new EnumerationOptions { RecurseSubdirectories = recursive >= 0, IgnoreInaccessible = true };
+        return Directory.EnumerateFiles(rootPath, segments[^1], enumeration)
+            .Order(StringComparer.Ordinal)
+            .Select(file =>
+            {
+                var item = Item(Path.GetRelativePath(ProjectDirectory, file).Replace('\\', '/'), convention);
+                var folder = Path.GetRelativePath(rootPath, Path.GetDirectoryName(file)!);
+                item.SetMetadata("RecursiveDir", option == SearchOption.TopDirectoryOnly || folder == "." ? string.Empty : folder + Path.DirectorySeparatorChar);
+                return item;
+            })
+            .ToArray();
+    }
+
     public CheckRun Check(params ITaskItem[] scripts) => Check("Audit", scripts);
 
-    public CheckRun Check(string mode, params ITaskItem[] scripts)
+    public CheckRun Check(string mode, params ITaskItem[] scripts) => Check(mode, configure: null, scripts);
+
+    /// <summary>Runs the task with more parameters set, as the targets pass them (output folders, for example).</summary>
+    public CheckRun Check(Action<CheckMigrationScripts> configure, params ITaskItem[] scripts) => Check("Audit", configure, scripts);
+
+    private CheckRun Check(string mode, Action<CheckMigrationScripts>? configure, ITaskItem[] scripts)
     {
         var engine = new RecordingBuildEngine();
         var task = new CheckMigrationScripts
@@ -62,6 +92,7 @@ public sealed class MigrationProject : IDisposable
             ReportFile = ReportFile,
             Scripts = scripts,
         };
+        configure?.Invoke(task);
         var succeeded = task.Execute();
         var report = File.Exists(ReportFile) ? File.ReadAllText(ReportFile) : string.Empty;
         return new CheckRun(this, task, engine, succeeded, report);

@@ -67,9 +67,50 @@ public sealed class RuleDocPageTests : IDisposable
         AssertQuoted("RP1013", Message(sqitch, "RP1013").Replace("sqitch/", "db/"));
     }
 
+    [Fact]
+    public void RP1010_page_quotes_the_message_for_a_rollback_outside_the_item_and_the_patterns_log_line()
+    {
+        _project.Write("db/V3__add_index.sql");
+        _project.Write("db/U3__add_index.sql");
+        _project.Write("legacy/0001-apply.sql");
+        _project.Write("legacy/0001-revert.sql");
+
+        var run = _project.Check(_project.Glob("db/V*.sql"));
+        var custom = _project.Check(Item("legacy", forwardPattern: @"^(?<id>\d+)-apply\.sql$", rollbackPattern: @"^(?<id>\d+)-revert\.sql$"));
+
+        AssertQuoted("RP1010", Message(run, "RP1010"));
+        AssertQuoted("RP1010", custom.Engine.Messages.Single(m => m.Message.StartsWith("ReleaseMigrationScripts 'legacy'")).Message);
+    }
+
+    [Fact]
+    public void RP9002_page_quotes_the_migration_script_messages()
+    {
+        _project.Write("db/sqitch.plan", "%project=orders\nus\0ers 2024-01-02T10:00:00Z Ada <ada@example.com>\nusers 2024-01-02T10:00:00Z Ada <ada@example.com>\n");
+        _project.Write("db/deploy/users.sql");
+        _project.Write("db/revert/users.sql");
+        var notIncluded = _project.Check(Item("db/sqitch.plan"), Item("db/revert/users.sql"));
+        File.Delete(_project.FullPath("db/deploy/users.sql"));
+        var missing = _project.Check(Item("db"));
+
+        foreach (var error in notIncluded.Engine.Errors.Concat(missing.Engine.Errors))
+        {
+            AssertQuoted("RP9002", error.Message);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            _project.Write("pipes/V1__init.sql");
+            ScriptItemShapesTests.MakeFifo(_project.FullPath("pipes/U1__init.sql"));
+            var pipe = _project.Check(Item("pipes")).Engine.Errors.Single().Message;
+            AssertQuoted("RP9002", pipe.Replace(_project.ProjectDirectory, "/src/Orders.Api").Replace("pipes/", "db/"));
+        }
+    }
+
     public void Dispose() => _project.Dispose();
 
     private static string Message(CheckRun run, string code) => run.Engine.Warnings.Single(w => w.Code == code).Message;
+
+    internal static void AssertQuotedOnPage(string ruleId, string message) => AssertQuoted(ruleId, message);
 
     private static void AssertQuoted(string ruleId, string message)
     {

@@ -131,6 +131,69 @@ public sealed class SqitchConventionTests : IDisposable
     }
 
     [Fact]
+    public void Planned_change_whose_deploy_script_exists_outside_the_items_says_it_is_not_included()
+    {
+        _project.Write("db/sqitch.plan", "users 2024-01-02T10:00:00Z Ada <ada@example.com>\n");
+        _project.Write("db/deploy/users.sql");
+        _project.Write("db/revert/users.sql");
+
+        var run = _project.Check(Item("db/sqitch.plan"), Item("db/revert/users.sql"));
+
+        Assert.Equal(
+            "RP9002 db/sqitch.plan(1): 'db/sqitch.plan' lists change 'users', and its deploy script 'db/deploy/users.sql' exists " +
+            "but is not included in ReleaseMigrationScripts 'db'. Include the folder that holds sqitch.plan, deploy/ and revert/ " +
+            "(Include=\"db\"), or remove the change from the plan.",
+            Assert.Single(run.Findings));
+    }
+
+    [Fact]
+    public void Planned_change_whose_deploy_script_is_a_folder_says_so()
+    {
+        _project.Write("db/sqitch.plan", "users 2024-01-02T10:00:00Z Ada <ada@example.com>\n");
+        Directory.CreateDirectory(_project.FullPath("db/deploy/users.sql"));
+        _project.Write("db/revert/users.sql");
+
+        var run = _project.Check(Item("db"));
+
+        Assert.Equal(
+            "RP9002 db/sqitch.plan(1): 'db/sqitch.plan' lists change 'users', but its deploy script 'db/deploy/users.sql' is a folder, " +
+            "not a script file. Replace it with the deploy script, or remove the change from the plan.",
+            Assert.Single(run.Findings, f => f.StartsWith("RP9002")));
+    }
+
+    [Fact]
+    public void A_NUL_byte_in_the_plan_is_RP9002_at_its_line_and_the_other_changes_are_still_checked()
+    {
+        _project.Write("db/sqitch.plan", "%project=orders\nus\0ers 2024-01-02T10:00:00Z Ada <ada@example.com>\nwidgets 2024-01-03T10:00:00Z Ada <ada@example.com>\n");
+        _project.Write("db/deploy/widgets.sql");
+        _project.Write("db/revert/widgets.sql");
+
+        var run = _project.Check(Item("db"));
+
+        Assert.Equal(
+            "RP9002 db/sqitch.plan(2): 'db/sqitch.plan' line 2 cannot be read as a sqitch plan line: it holds a NUL byte (\\0), " +
+            "so the file is damaged or not text. Fix the line (sqitch.plan is a text file: 'name [dependencies] timestamp planner <email> # note'), " +
+            "or regenerate it with sqitch.",
+            Assert.Single(run.Findings));
+        Assert.Equal(new[] { "widgets:reversible" }, run.Statuses);
+    }
+
+    [Fact]
+    public void Revert_script_that_exists_outside_the_items_is_RP1010_saying_it_is_not_included()
+    {
+        _project.Write("db/sqitch.plan", "users 2024-01-02T10:00:00Z Ada <ada@example.com>\n");
+        _project.Write("db/deploy/users.sql");
+        _project.Write("db/revert/users.sql");
+
+        var run = _project.Check(Item("db/sqitch.plan"), Item("db/deploy/users.sql"));
+
+        Assert.StartsWith(
+            "RP1010 db/deploy/users.sql(1): Migration script 'db/deploy/users.sql' has no rollback script among the ReleaseMigrationScripts: " +
+            "'db/revert/users.sql' exists but is not included.",
+            Assert.Single(run.Findings));
+    }
+
+    [Fact]
     public void Sqitch_convention_without_a_plan_reports_RP9002()
     {
         _project.Write("db/deploy/users.sql");

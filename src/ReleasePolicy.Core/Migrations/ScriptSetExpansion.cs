@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ReleasePolicy.Diagnostics;
+using ReleasePolicy.IO;
+
+namespace ReleasePolicy.Migrations;
+
+/// <summary>What <see cref="ScriptSetExpansion"/> made of the items: the sets to pair, input errors, and every file.</summary>
+public sealed class ExpandedScriptSets
+{
+    internal ExpandedScriptSets(List<MigrationScriptSet> sets, List<PolicyFinding> findings, List<string> scannedFiles)
+    {
+        Sets = sets;
+        Findings = findings;
+        ScannedFiles = scannedFiles;
+    }
+
+    public IReadOnlyList<MigrationScriptSet> Sets { get; }
+
+    /// <summary>RP9002 for items that name nothing or cannot be listed.</summary>
+    public IReadOnlyList<PolicyFinding> Findings { get; }
+
+    /// <summary>Full paths of every file put into a set, in ordinal order (the check's inputs).</summary>
+    public IReadOnlyList<string> ScannedFiles { get; }
+}
+
+/// <summary>
+/// Turns <c>ReleaseMigrationScripts</c> items into script sets, one per root, each with its own convention:
+/// <list type="bullet">
+/// <item>a folder item is a set of every <c>*.sql</c> and <c>sqitch.plan</c> below it (<see cref="ScriptFolderWalk"/>);</item>
+/// <item>file items (written by hand, or expanded from a glob) are grouped by root and metadata, the root being a
+/// glob's folder before its <c>**</c> (from <c>%(RecursiveDir)</c>) or, for a file written by hand, its folder; so
+/// metadata-less globs over a golang-migrate folder and a Flyway folder stay two sets;</item>
+/// <item>a group holding a <c>sqitch.plan</c> takes in the groups nested with the plan's folder, because sqitch's
+/// <c>deploy/</c> and <c>revert/</c> belong to the plan beside them.</item>
+/// </list>
+/// Files below <see cref="BuildOutputFolders"/> are left out, and a file reached twice (two items, or a folder seen
+/// through a symbolic link) belongs to the first item that reached it. Linear in the number of files: every folder is
+/// resolved once, every file costs a few dictionary look-ups.
+/// </summary>
+public static class ScriptSetExpansion
+{
+    public static ExpandedScriptSets Expand(
+        IEnumerable<MigrationScriptItem> items, string projectDirectory, BuildOutputFolders? outputFolders = null) =>
+        new Expansion(projectDirectory, outputFolders ?? new BuildOutputFolders(projectDirectory)).Run(items);
+
+    private sealed class Expansion
+    {
+        private readonly string _projectDirectory;
+        private readonly BuildOutputFolders _skipped;
+        private readonly ProjectPath _paths;
+        private readonly RealDirectories _real = new();
+        private readonly HashSet<string> _claimed = new(PathComparer.Instance);
+        private readonly Dictionary<string, bool> _insideSkipped = new(PathComparer.Instance);
+        private readonly List<string> _scanned = new();
+        private readonly List<MigrationScriptSet> _sets = new();
+        private readonly List<PolicyFinding> _findings = new();
+
+        public Expansion(string projectDirectory, BuildOutputFolders skipped)
+        {
+            _projectDirectory = projectDirectory;
+            _skipped = skipped;
+            _paths = new ProjectPath(projectDirectory);
+        }
+
+        public ExpandedScriptSets Run(IEnumerable<MigrationScriptItem> items)
+        {
+            var groups = new Dictionary<string, FileGroup>(PathComparer.Instance);
+            var groupOrder = new List<FileGroup>();
+            foreach (var item in items)
+            {
+                var path = FullPath(item);
+                if (path is null)
+                {
+                    continue;
+                }
+
+                if (Directory.Exists(path))
+                {
+                    var files = Folder(item, path);
+                    if (files is not null)
+                    {
+                        _sets.Add(Set(DisplayName(item.Include), files, item));
+                    }
+                }
+                else if (File.Exists(path))
+                {
+                    AddFile(item, path, groups, groupOrder);
+                }
+                else
+                {
+                    _findings.Add(MissingItem(item, path));
+                }
+            }
+
+            foreach (var group in SqitchRoots.Merge(groupOrder))
+            {
+                _sets.Add(Set(RootName(group.Root), group.Files, group.First));
+            }
+
+            _scanned.Sort(StringComparer.Ordinal);
+            return new ExpandedScriptSets(_sets, _findings, _scanned);
+        }
+
+        private void AddFile(MigrationScriptItem item, string path, Dictionary<string, FileGroup> groups, List<FileGroup> order)
+        {
+            var fileName = Path.GetFileName(path);
+            if (!ScriptFolderWalk.IsScript(fileName))
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(path)!;
+            var root = GlobRoot(directory, item.RecursiveDir);
+            if (BelowSkippedFolder(directory, root) || !Claim(path, _real.Resolve(directory)))
+            {
+                return;
+            }
+
+            var key = root + "\n" + item.MetadataKey;
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = new FileGroup(root, item);
+                groups.Add(key, group);
+                order.Add(group);
+            }
+
+            group.Add(path, fileName);
+        }
+
+        private List<string>? Folder(MigrationScriptItem item, string folder)
+        {
+            var files = new List<string>();
+            try
+            {
+                ScriptFolderWalk.Walk(folder, _skipped, _real, (file, realDirectory) =>
+                {
+                    if (Claim(file, realDirectory))
+                    {
+                        files.Add(file);
+                    }
+                });
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                _findings.Add(new PolicyFinding(
+                    RuleIds.UnreadableInput,
+                    FindingKind.InputError,
+                    $"Cannot list the migration scripts in ReleaseMigrationScripts folder '{item.Include}': {ex.Message}"));
+                return null;
+            }
+
+            return files;
+        }
+
+        private bool Claim(string path, string realDirectory)
+        {
+            if (!_claimed.Add(realDirectory + Path.DirectorySeparatorChar + Path.GetFileName(path)))
+            {
+                return false;
+            }
+
+            _scanned.Add(path);
+            return true;
+        }
+
+        // The glob's folder before its '**': the file's folder without the part %(RecursiveDir) says the '**' matched.
+        private static string GlobRoot(string directory, string recursiveDir)
+        {
+            var matched = recursiveDir.Replace('\\', Path.DirectorySeparatorChar).Replace('/', Path.DirectorySeparatorChar)
+                .TrimEnd(Path.DirectorySeparatorChar);
+            if (matched.Length > 0
+                && directory.Length > matched.Length
+                && directory.EndsWith(Path.DirectorySeparatorChar + matched, PathComparer.Comparison))
+            {
+                return directory.Substring(0, directory.Length - matched.Length - 1);
+            }
+
+            return directory;
+        }
+
+        // Whether a folder between the item's root (exclusive) and the file is a build output folder; cached per folder.
+        private bool BelowSkippedFolder(string directory, string root)
+        {
+            if (directory.Length <= root.Length)
+            {
+                return false;
+            }
+
+            var key = root + "\n" + directory;
+            if (!_insideSkipped.TryGetValue(key, out var inside))
+            {
+                inside = _skipped.Contains(directory) || BelowSkippedFolder(Path.GetDirectoryName(directory) ?? root, root);
+                _insideSkipped[key] = inside;
+            }
+
+            return inside;
+        }
+
+        private string? FullPath(MigrationScriptItem item)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(_projectDirectory, item.Include));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                _findings.Add(new PolicyFinding(
+                    RuleIds.UnreadableInput,
+                    FindingKind.InputError,
+                    $"ReleaseMigrationScripts item '{Printable(item.Include)}' is not a usable path: {ex.Message} Fix the path, or remove the item."));
+                return null;
+            }
+        }
+
+        private static PolicyFinding MissingItem(MigrationScriptItem item, string path) => new(
+            RuleIds.UnreadableInput,
+            FindingKind.InputError,
+            $"ReleaseMigrationScripts item '{item.Include}' names a folder or file that does not exist ('{path}'). " +
+            "Fix the path, or remove the item.");
+
+        private static MigrationScriptSet Set(string name, List<string> files, MigrationScriptItem metadata) =>
+            new(name, files, metadata.Convention, metadata.ForwardPattern, metadata.RollbackPattern);
+
+        private string RootName(string root)
+        {
+            var relative = _paths.Relative(root);
+            return relative.Length == 0 ? "." : DisplayName(relative);
+        }
+
+        private static string DisplayName(string include)
+        {
+            var name = include.Replace('\\', '/').TrimEnd('/');
+            return name.Length == 0 ? "." : name;
+        }
+
+        private static string Printable(string value) => value.Replace("\0", "\\0");
+    }
+}
