@@ -25,7 +25,7 @@ public abstract class ReleasePolicyTask : Task
     {
         try
         {
-            if (!TryParseMode(out var enforce))
+            if (!TryParseMode(out var enforce) && !ReportsEveryInvalidSetting)
             {
                 return false;
             }
@@ -52,6 +52,12 @@ public abstract class ReleasePolicyTask : Task
     /// </summary>
     [Output]
     public int ReportedFindingCount { get; set; }
+
+    /// <summary>
+    /// True for the settings check, which goes on after an invalid mode so that one build reports every invalid value;
+    /// every other task stops there (it cannot know how to report its findings).
+    /// </summary>
+    protected virtual bool ReportsEveryInvalidSetting => false;
 
     /// <summary>True when policy findings fail the build.</summary>
     protected bool Enforce { get; private set; }

@@ -14,6 +14,17 @@ namespace ReleasePolicy.Tasks;
 /// </remarks>
 public sealed class ValidateReleasePolicySettings : ReleasePolicyTask
 {
+    private static readonly string[] Booleans = { "true", "false" };
+
+    /// <summary>$(ReleasePolicyEnabled), as the targets normalised it (true/yes/on and false/no/off).</summary>
+    public string? Enabled { get; set; }
+
+    /// <summary>$(ReleaseManifestEnabled).</summary>
+    public string? ManifestEnabled { get; set; }
+
+    /// <summary>$(ReleasePolicyWarningsAsErrors).</summary>
+    public string? WarningsAsErrors { get; set; }
+
     public string? ReleaseType { get; set; }
 
     public string? ReleaseHotfixSeverity { get; set; }
@@ -27,10 +38,16 @@ public sealed class ValidateReleasePolicySettings : ReleasePolicyTask
 
     protected override string Activity => "checking the ReleasePolicy settings";
 
+    protected override bool ReportsEveryInvalidSetting => true;
+
     protected override void ExecuteCore()
     {
         var findings = new List<PolicyFinding>();
-        if (ReleaseClassification.TryCreate(ReleaseType, ReleaseHotfixSeverity, ReleaseUserImpact, ReleaseDataSensitivity, ProjectFile, findings) is null)
+        CheckBoolean("ReleasePolicyEnabled", Enabled, findings);
+        CheckBoolean("ReleaseManifestEnabled", ManifestEnabled, findings);
+        CheckBoolean("ReleasePolicyWarningsAsErrors", WarningsAsErrors, findings);
+        ReleaseClassification.TryCreate(ReleaseType, ReleaseHotfixSeverity, ReleaseUserImpact, ReleaseDataSensitivity, ProjectFile, findings);
+        if (findings.Count > 0 || Log.HasLoggedErrors)
         {
             Report(findings);
             return;
@@ -39,6 +56,19 @@ public sealed class ValidateReleasePolicySettings : ReleasePolicyTask
         if (!string.IsNullOrEmpty(StampFile))
         {
             IO.StampFile.Touch(StampFile!);
+        }
+    }
+
+    /// <summary>An empty value means the default; anything but true or false (after the targets' normalisation) is RP9001.</summary>
+    private void CheckBoolean(string property, string? value, List<PolicyFinding> findings)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && System.Array.IndexOf(Booleans, value!.Trim().ToLowerInvariant()) < 0)
+        {
+            findings.Add(new PolicyFinding(
+                RuleIds.InvalidPolicyValue,
+                FindingKind.InputError,
+                $"{property} is '{value}'. Allowed values: true, false (yes/no and on/off are accepted too).",
+                ProjectFile));
         }
     }
 }
