@@ -61,8 +61,9 @@ internal sealed partial class CommandResult(string command, int exitCode, string
         return diagnostics;
     }
 
-    // "path/File.cs(12,5): warning RP1001: message [project.csproj]" and "path : error RP9002: message [project]"
-    [GeneratedRegex(@"^\s*(?<file>[^\s].*?)(?:\((?<line>\d+)(?:,\d+)*\))?\s*:\s*(?<severity>warning|error|message)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(?:\s+\[[^\]]*\])?$")]
+    // "path/File.cs(12,5): warning RP1001: message [project.csproj]" and "path : error RP9002: message [project]",
+    // optionally after the "1:7>" node prefix of detailed logs.
+    [GeneratedRegex(@"^\s*(?:\d+(?::\d+)?>)?(?<file>[^\s].*?)(?:\((?<line>\d+)(?:,\d+)*\))?\s*:\s*(?<severity>warning|error|message)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(?:\s+\[[^\]]*\])?$")]
     private static partial Regex DiagnosticLine();
 }
 
