@@ -15,15 +15,53 @@ public sealed class IncrementalBuildTests
         project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
         project.Write("db/migrations/U1__create_orders.sql", "DROP TABLE orders;");
 
-        var first = project.Dotnet("build", "-v:d").ShouldSucceed();
-        var second = project.Dotnet("build", "-v:d").ShouldSucceed();
+        var first = project.Dotnet("pack", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
+        var second = project.Dotnet("pack", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
 
         Assert.Contains("Task \"CheckMigrationScripts\"", first.Output);
         Assert.DoesNotContain("Task \"CheckMigrationScripts\"", second.Output);
         Assert.Contains("Skipping target \"_ReleasePolicyCheckMigrationScripts\" because all output files are up-to-date", second.Output);
+        Assert.Contains("Task \"GenerateReleaseManifest\"", first.Output);
         Assert.DoesNotContain("Task \"GenerateReleaseManifest\"", second.Output);
         Assert.Contains("Task \"ValidateReleasePolicySettings\"", first.Output);
         Assert.DoesNotContain("Task \"ValidateReleasePolicySettings\"", second.Output);
+    }
+
+    [Fact]
+    public void A_new_commit_makes_the_manifest_out_of_date()
+    {
+        var project = FixtureProject.Create("IncrementalCommit");
+        project.Git("init", "-q", "-b", "main");
+        project.Git("add", "-A");
+        project.Git("commit", "-q", "-m", "Initial commit");
+        project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+
+        project.Write("Readme.txt", "second commit");
+        project.Git("add", "-A");
+        project.Git("commit", "-q", "-m", "Second commit");
+        project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(GitCli.Run(project.Directory, "rev-parse", "HEAD"), manifest.RootElement.GetProperty("package").GetProperty("repository").GetProperty("commit").GetString());
+    }
+
+    [Fact]
+    public void A_deleted_scripts_report_is_written_again_and_the_manifest_still_lists_the_scripts()
+    {
+        var project = FixtureProject.Create("IncrementalDeletedReport", projectBody: """
+              <ItemGroup>
+                <ReleaseMigrationScripts Include="db/migrations" />
+              </ItemGroup>
+            """);
+        project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
+        project.Write("db/migrations/U1__create_orders.sql", "DROP TABLE orders;");
+        project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+        File.Delete(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "migrations.json", SearchOption.AllDirectories).Single());
+
+        project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal("reversible", Assert.Single(manifest.RootElement.GetProperty("migrations").EnumerateArray()).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 
 namespace ReleasePolicy.Git;
@@ -43,6 +45,44 @@ public sealed class GitRepositoryInfo
         {
             return None;
         }
+    }
+
+    /// <summary>
+    /// The files whose change can change what <see cref="Discover"/> returns: HEAD and its reflog, the config, the
+    /// packed refs and the current branch's own ref file, those that exist. A build lists them as the manifest's
+    /// inputs so that a commit, a checkout or a new remote makes the manifest out of date, and nothing else does.
+    /// </summary>
+    public static IReadOnlyList<string> StateFiles(string? startDirectory)
+    {
+        var files = new List<string>();
+        try
+        {
+            if (GitDirectoryLayout.Find(startDirectory) is not { } layout)
+            {
+                return files;
+            }
+
+            var head = Path.Combine(layout.GitDirectory, "HEAD");
+            var candidates = new List<string>
+            {
+                head,
+                Path.Combine(layout.GitDirectory, "logs", "HEAD"),
+                Path.Combine(layout.CommonDirectory, "packed-refs"),
+                Path.Combine(layout.CommonDirectory, "config"),
+            };
+            if (GitFiles.ReadFirstLine(head)?.Trim() is { } symbolic && symbolic.StartsWith("ref: refs/", StringComparison.Ordinal))
+            {
+                candidates.Add(Path.Combine(layout.CommonDirectory, symbolic.Substring("ref: ".Length).Replace('/', Path.DirectorySeparatorChar)));
+            }
+
+            files.AddRange(candidates.Where(File.Exists));
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+        {
+            // No list means no git input: the manifest target then runs when its other inputs change.
+        }
+
+        return files;
     }
 
     private static GitRepositoryInfo Read(GitDirectoryLayout layout)

@@ -67,6 +67,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// </summary>
     public ITaskItem[] MigrationInventoryFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// Every file this manifest was made from (assets file, scripts report, inventories, the git files that decide the
+    /// commit and branch), so the targets can skip the task until one of them changes.
+    /// </summary>
+    [Output]
+    public ITaskItem[] InputFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>The full path of the manifest written (or found up to date).</summary>
     [Output]
     public string? ManifestFile { get; set; }
@@ -138,6 +145,18 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             dependencies,
             inventory?.Migrations,
             inventory?.Findings);
+
+        var inputs = new List<string>(inventoryFiles);
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile })
+        {
+            if (Value(file) is { } existing)
+            {
+                inputs.Add(existing);
+            }
+        }
+
+        inputs.AddRange(GitRepositoryInfo.StateFiles(projectDirectory));
+        InputFiles = inputs.ConvertAll(file => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(Path.GetFullPath(file))).ToArray();
 
         var path = Path.GetFullPath(OutputFile);
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
