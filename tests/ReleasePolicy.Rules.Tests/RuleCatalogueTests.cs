@@ -118,3 +118,19 @@ public sealed class RuleCatalogueTests
     private static int Rank(RuleSeverity severity) =>
         Array.IndexOf(new[] { RuleSeverity.Hidden, RuleSeverity.Info, RuleSeverity.Warning, RuleSeverity.Error }, severity);
 }
+
+/// <summary>The SDK's targets list the rules a build can report as warnings; the list is the catalogue's.</summary>
+public sealed class SdkWarningRulesTests
+{
+    [Fact]
+    public void TheTargetsWarningRuleListIsEveryRuleThatAuditDoesNotMakeAnError()
+    {
+        var root = GeneratedDocs.FindRepositoryRoot(AppContext.BaseDirectory);
+        var targets = File.ReadAllText(Path.Combine(root, "src", "ReleasePolicy.Sdk", "build", "ReleasePolicy.Settings.targets"));
+        var listed = Regex.Match(targets, "<_ReleasePolicyWarningRuleIds>(?<ids>[^<]*)</_ReleasePolicyWarningRuleIds>").Groups["ids"].Value.Split(';');
+
+        var expected = RuleCatalogue.All.Where(rule => rule.AuditSeverity != RuleSeverity.Error && rule.AuditSeverity != RuleSeverity.Hidden).Select(rule => rule.Id);
+
+        Assert.Equal(expected, listed);
+    }
+}
