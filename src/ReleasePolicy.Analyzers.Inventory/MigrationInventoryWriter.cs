@@ -114,10 +114,13 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                 File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 if (File.Exists(path))
                 {
-                    File.Delete(path);
+                    File.Replace(temporary, path, destinationBackupFileName: null);
+                }
+                else
+                {
+                    File.Move(temporary, path);
                 }
 
-                File.Move(temporary, path);
                 return null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
