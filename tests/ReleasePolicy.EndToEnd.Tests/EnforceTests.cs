@@ -48,6 +48,23 @@ public sealed class EnforceTests
         Assert.Equal("error", Assert.Single(build.WithCode("RP1001")).Severity);
     }
 
+    [Fact]
+    public void Enforce_is_the_default_in_every_configuration_the_team_lists()
+    {
+        var project = FixtureProject.Create("EnforceConfigurations", efCore: true, projectBody: """
+              <PropertyGroup>
+                <ReleasePolicyEnforceConfigurations>Release; Staging</ReleasePolicyEnforceConfigurations>
+              </PropertyGroup>
+            """);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
+
+        var staging = project.Dotnet("build", "-c", "Staging").ShouldFail();
+        var debug = project.Dotnet("build", "-c", "Debug").ShouldSucceed();
+
+        Assert.Equal("error", Assert.Single(staging.WithCode("RP1001")).Severity);
+        Assert.Equal("warning", Assert.Single(debug.WithCode("RP1001")).Severity);
+    }
+
     [Theory]
     [InlineData("ReleasePolicyEnabled", "ture")]
     [InlineData("ReleaseManifestEnabled", "1")]
