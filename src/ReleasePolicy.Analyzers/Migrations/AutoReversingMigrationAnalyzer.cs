@@ -48,7 +48,8 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var diagnostic in Diagnose(migration, SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type)))
+        var blocks = context.OperationBlocks;
+        foreach (var diagnostic in Diagnose(migration, MigrationFacts.ChangesOf(up, () => SchemaChangeReader.Read(blocks, symbols, migration.Type))))
         {
             context.ReportDiagnostic(diagnostic);
         }

@@ -40,7 +40,8 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var diagnostic in Diagnose(migration, SchemaChangeReader.Read(context.OperationBlocks, symbols, migration.Type)))
+        var blocks = context.OperationBlocks;
+        foreach (var diagnostic in Diagnose(migration, MigrationFacts.ChangesOf(up, () => SchemaChangeReader.Read(blocks, symbols, migration.Type))))
         {
             context.ReportDiagnostic(diagnostic);
         }

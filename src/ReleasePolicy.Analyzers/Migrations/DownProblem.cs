@@ -31,7 +31,10 @@ internal sealed class DownProblem
     public INamedTypeSymbol? InheritedFrom { get; }
 
     /// <summary>Null when Down can roll back, or when the migration is an AutoReversingMigration (RP1006's business).</summary>
-    public static DownProblem? Find(MigrationClass migration, CancellationToken cancellationToken)
+    public static DownProblem? Find(MigrationClass migration, CancellationToken cancellationToken) =>
+        MigrationFacts.DownProblemOf(migration.Type, () => Judge(migration, cancellationToken));
+
+    private static DownProblem? Judge(MigrationClass migration, CancellationToken cancellationToken)
     {
         if (migration.IsAutoReversing)
         {

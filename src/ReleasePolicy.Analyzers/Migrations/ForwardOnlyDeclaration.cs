@@ -27,7 +27,11 @@ internal sealed class ForwardOnlyDeclaration
     /// <summary>The attribute or the marker comment.</summary>
     public Location Location { get; }
 
-    public static ForwardOnlyDeclaration? Find(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>The declaration on <paramref name="type"/>, or null; computed once per compilation (<see cref="MigrationFacts"/>).</summary>
+    public static ForwardOnlyDeclaration? Find(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        MigrationFacts.ForwardOnlyOf(type, () => Read(type, cancellationToken));
+
+    private static ForwardOnlyDeclaration? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var attribute in type.GetAttributes())
         {

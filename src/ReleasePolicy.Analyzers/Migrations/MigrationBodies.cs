@@ -1,15 +1,13 @@
 using System.Collections.Concurrent;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
 /// <summary>
-/// The schema changes of every method body of one migration class (Up, Down and the helpers they call): in an analyzer,
-/// read as the compiler hands over each operation block and complete by the time the class's symbol-end action runs;
-/// in the migration inventory generator, read from the semantic model of each declaration.
+/// The schema changes of every method body of one migration class (Up, Down and the helpers they call), read as the
+/// compiler hands over each operation block (once per compilation, see <see cref="MigrationFacts"/>) and complete by
+/// the time the class's symbol-end action runs.
 /// </summary>
 internal sealed class MigrationBodies
 {
@@ -29,34 +27,10 @@ internal sealed class MigrationBodies
             if (blockContext.OwningSymbol is IMethodSymbol method
                 && SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
             {
-                bodies._bodies[method.OriginalDefinition] = SchemaChangeReader.Read(blockContext.OperationBlocks, symbols, type);
+                var blocks = blockContext.OperationBlocks;
+                bodies._bodies[method.OriginalDefinition] = MigrationFacts.ChangesOf(method, () => SchemaChangeReader.Read(blocks, symbols, type));
             }
         });
-
-        return bodies;
-    }
-
-    /// <summary>Reads the bodies of <paramref name="migration"/> from its declarations, outside an analyzer.</summary>
-    public static MigrationBodies Read(Compilation compilation, MigrationSymbols symbols, MigrationClass migration, CancellationToken cancellationToken)
-    {
-        var bodies = new MigrationBodies();
-        foreach (var member in migration.Type.GetMembers())
-        {
-            if (member is not IMethodSymbol method)
-            {
-                continue;
-            }
-
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
-                    && (declaration.Body is not null || declaration.ExpressionBody is not null))
-                {
-                    var model = compilation.GetSemanticModel(declaration.SyntaxTree);
-                    bodies._bodies[method.OriginalDefinition] = SchemaChangeReader.Read(model, declaration, symbols, migration.Type, cancellationToken);
-                }
-            }
-        }
 
         return bodies;
     }
