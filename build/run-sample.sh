@@ -10,7 +10,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=Audit
 [ "${1:-}" = "--enforce" ] && mode=Enforce
 
-"$root/build/pack.sh"
+mkdir -p "$root/artifacts"
+echo "== Packing ReleasePolicy.Sdk and ReleasePolicy.Analyzers into artifacts/packages"
+"$root/build/pack.sh" > "$root/artifacts/pack.log" 2>&1 || { cat "$root/artifacts/pack.log"; echo "build/pack.sh failed"; exit 1; }
 
 # A private package folder for the sample, so the SDK just packed is always the one restored (same version, new bits).
 export NUGET_PACKAGES="$root/artifacts/sample-nuget-packages"

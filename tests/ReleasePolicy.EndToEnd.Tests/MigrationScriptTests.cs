@@ -49,5 +49,10 @@ public sealed class MigrationScriptTests
         Assert.Equal(2, migrations.Count);
         Assert.Contains(migrations, m => m.GetProperty("status").GetString() == "reversible");
         Assert.Contains(migrations, m => m.GetProperty("status").GetString() == "missing-rollback");
+        var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("RP1010", finding.GetProperty("rule").GetString());
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("db/migrations/V2__index_orders.sql", finding.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(1, finding.GetProperty("location").GetProperty("line").GetInt32());
     }
 }

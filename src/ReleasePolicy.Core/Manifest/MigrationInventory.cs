@@ -71,7 +71,7 @@ public sealed class MigrationInventory
 
         if (any)
         {
-            inventory = new MigrationInventory(Distinct(migrations, CompareMigrations), Distinct(findings, CompareFindings));
+            inventory = new MigrationInventory(Distinct(migrations, CompareMigrations), Distinct(findings, ReleaseFinding.Compare));
         }
 
         return true;
@@ -285,21 +285,5 @@ public sealed class MigrationInventory
         }
 
         return text.Length > 0;
-    }
-
-    private static int CompareFindings(ReleaseFinding a, ReleaseFinding b)
-    {
-        var order = string.CompareOrdinal(a.Location?.Path, b.Location?.Path);
-        if (order == 0)
-        {
-            order = (a.Location?.Line ?? 0).CompareTo(b.Location?.Line ?? 0);
-        }
-
-        if (order == 0)
-        {
-            order = string.CompareOrdinal(a.Rule, b.Rule);
-        }
-
-        return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
     }
 }

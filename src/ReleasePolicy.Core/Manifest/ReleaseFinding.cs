@@ -20,4 +20,21 @@ public sealed class ReleaseFinding
     public string Message { get; }
 
     public SourceLocation? Location { get; }
+
+    /// <summary>The manifest's order: path, line, rule, then message.</summary>
+    public static int Compare(ReleaseFinding a, ReleaseFinding b)
+    {
+        var order = string.CompareOrdinal(a.Location?.Path, b.Location?.Path);
+        if (order == 0)
+        {
+            order = (a.Location?.Line ?? 0).CompareTo(b.Location?.Line ?? 0);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.Rule, b.Rule);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
+    }
 }

@@ -67,6 +67,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// </summary>
     public ITaskItem[] MigrationInventoryFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The SQL script check's findings (RP1010-RP1013); they join <c>findings</c> with the analyzers'.</summary>
+    public string? ScriptFindingsFile { get; set; }
+
     /// <summary>
     /// Every file this manifest was made from (assets file, scripts report, inventories, the git files that decide the
     /// commit and branch), so the targets can skip the task until one of them changes.
@@ -114,6 +117,11 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(inventoryError!);
         }
 
+        if (!ScriptFindingsReport.TryRead(ScriptFindingsFile, out var scriptFindings, out var scriptFindingsError))
+        {
+            findings.Add(scriptFindingsError!);
+        }
+
         IReadOnlyList<ResolvedPackage>? dependencies = Array.Empty<ResolvedPackage>();
         if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
         {
@@ -144,10 +152,10 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             migrations,
             dependencies,
             inventory?.Migrations,
-            inventory?.Findings);
+            MergeFindings(inventory?.Findings, scriptFindings));
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile })
         {
             if (Value(file) is { } existing)
             {
@@ -219,9 +227,23 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             }
         }
 
-        var findings = manifest.Findings is null ? string.Empty : $", {manifest.Findings.Count} analyzer finding(s)";
+        var findings = manifest.Findings is null ? string.Empty : $", {manifest.Findings.Count} finding(s)";
         return $"ReleasePolicy: {manifest.PackageId} {manifest.PackageVersion}: {migrations} migration(s), {withoutRollback} without a working rollback, " +
             $"{manifest.Dependencies.Count} package dependencies{findings}. Release manifest: {path}";
+    }
+
+    /// <summary>Analyzer and task findings in one list, in the manifest's order; null when neither was read.</summary>
+    private static IReadOnlyList<ReleaseFinding>? MergeFindings(IReadOnlyList<ReleaseFinding>? analyzers, IReadOnlyList<ReleaseFinding>? scripts)
+    {
+        if (analyzers is null && scripts is null)
+        {
+            return null;
+        }
+
+        var all = new List<ReleaseFinding>(analyzers ?? Array.Empty<ReleaseFinding>());
+        all.AddRange(scripts ?? Array.Empty<ReleaseFinding>());
+        all.Sort(ReleaseFinding.Compare);
+        return all;
     }
 
     private static bool IsWithoutRollback(string? status) =>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Build.Framework;
 using ReleasePolicy.IO;
 using ReleasePolicy.Migrations;
@@ -20,6 +21,9 @@ public sealed class CheckMigrationScripts : MigrationScriptItemsTask
     /// <summary>Where the JSON array of migrations is written, even when it is empty (<c>[]</c>).</summary>
     [Required]
     public string ReportFile { get; set; } = string.Empty;
+
+    /// <summary>Where the RP1010-RP1013 findings are written for the manifest's <c>findings</c> (<c>[]</c> when none); optional.</summary>
+    public string? FindingsFile { get; set; }
 
     /// <summary>The file the target uses as its Outputs; defaults to <c>$(ReportFile).stamp</c>. See the remarks.</summary>
     [Output]
@@ -45,6 +49,10 @@ public sealed class CheckMigrationScripts : MigrationScriptItemsTask
 
         Report(result.Findings);
         AtomicFile.WriteIfChanged(ReportFile, MigrationReport.Serialize(result.Entries));
+        if (!string.IsNullOrEmpty(FindingsFile))
+        {
+            AtomicFile.WriteIfChanged(FindingsFile!, Manifest.ScriptFindingsReport.Serialize(items.Findings.Concat(result.Findings), Enforce, projectDirectory));
+        }
 
         if (ReportedFindingCount == 0 && !Log.HasLoggedErrors)
         {

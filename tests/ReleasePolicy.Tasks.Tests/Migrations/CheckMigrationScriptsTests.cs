@@ -1,3 +1,4 @@
+using ReleasePolicy.Manifest;
 using static ReleasePolicy.Tasks.Tests.Migrations.MigrationProject;
 
 namespace ReleasePolicy.Tasks.Tests.Migrations;
@@ -20,6 +21,23 @@ public sealed class CheckMigrationScriptsTests : IDisposable
         Assert.Equal(_project.FullPath("db/V1__init.sql"), error.File);
         Assert.Equal(1, error.Line);
         Assert.Equal("https://github.com/releasepolicy/releasepolicy/blob/main/docs/rules/RP1010.md", error.HelpLink);
+    }
+
+    [Fact]
+    public void The_findings_are_written_for_the_manifest_as_the_build_reported_them()
+    {
+        _project.Write("db/V1__init.sql");
+        var findingsFile = _project.FullPath("obj/Debug/migration-findings.json");
+
+        _project.Check("Enforce", task => task.FindingsFile = findingsFile, Item("db"));
+
+        Assert.True(ScriptFindingsReport.TryRead(findingsFile, out var findings, out var error), error?.Message);
+        var finding = Assert.Single(findings!);
+        Assert.Equal("RP1010", finding.Rule);
+        Assert.Equal("error", finding.Severity);
+        Assert.Equal("db/V1__init.sql", finding.Location!.Path);
+        Assert.Equal(1, finding.Location.Line);
+        Assert.StartsWith("Migration script 'db/V1__init.sql' has no rollback script.", finding.Message);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class MigrationProject : IDisposable
     /// <summary>Runs the task with more parameters set, as the targets pass them (output folders, for example).</summary>
     public CheckRun Check(Action<CheckMigrationScripts> configure, params ITaskItem[] scripts) => Check("Audit", configure, scripts);
 
-    private CheckRun Check(string mode, Action<CheckMigrationScripts>? configure, ITaskItem[] scripts)
+    public CheckRun Check(string mode, Action<CheckMigrationScripts>? configure, params ITaskItem[] scripts)
     {
         var engine = new RecordingBuildEngine();
         var task = new CheckMigrationScripts
