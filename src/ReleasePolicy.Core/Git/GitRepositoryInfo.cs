@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.IO;
 
+using ReleasePolicy.IO;
+
 namespace ReleasePolicy.Git;
 
 /// <summary>
@@ -48,6 +50,14 @@ public sealed class GitRepositoryInfo
     }
 
     /// <summary>
+    /// The git files <see cref="Discover"/> would read but skipped because they are not regular files (a named pipe,
+    /// device or socket, which would block the build if read): each means the commit or branch is missing for a
+    /// reason the user must hear about.
+    /// </summary>
+    public static IReadOnlyList<string> SkippedFiles(string? startDirectory) =>
+        StateCandidates(startDirectory).Where(path => File.Exists(path) && !RegularFile.Is(path)).ToList();
+
+    /// <summary>
     /// The files whose change can change what <see cref="Discover"/> returns: HEAD and its reflog, the config, the
     /// packed refs and the current branch's own ref file, those that exist. A build lists them as the manifest's
     /// inputs so that a commit, a checkout or a new remote makes the manifest out of date, and nothing else does.
@@ -55,34 +65,36 @@ public sealed class GitRepositoryInfo
     public static IReadOnlyList<string> StateFiles(string? startDirectory)
     {
         var files = new List<string>();
+        files.AddRange(StateCandidates(startDirectory).Where(File.Exists));
+        return files;
+    }
+
+    private static IEnumerable<string> StateCandidates(string? startDirectory)
+    {
+        var candidates = new List<string>();
         try
         {
             if (GitDirectoryLayout.Find(startDirectory) is not { } layout)
             {
-                return files;
+                return candidates;
             }
 
             var head = Path.Combine(layout.GitDirectory, "HEAD");
-            var candidates = new List<string>
-            {
-                head,
-                Path.Combine(layout.GitDirectory, "logs", "HEAD"),
-                Path.Combine(layout.CommonDirectory, "packed-refs"),
-                Path.Combine(layout.CommonDirectory, "config"),
-            };
+            candidates.Add(head);
+            candidates.Add(Path.Combine(layout.GitDirectory, "logs", "HEAD"));
+            candidates.Add(Path.Combine(layout.CommonDirectory, "packed-refs"));
+            candidates.Add(Path.Combine(layout.CommonDirectory, "config"));
             if (GitFiles.ReadFirstLine(head)?.Trim() is { } symbolic && symbolic.StartsWith("ref: refs/", StringComparison.Ordinal))
             {
                 candidates.Add(Path.Combine(layout.CommonDirectory, symbolic.Substring("ref: ".Length).Replace('/', Path.DirectorySeparatorChar)));
             }
-
-            files.AddRange(candidates.Where(File.Exists));
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
         {
             // No list means no git input: the manifest target then runs when its other inputs change.
         }
 
-        return files;
+        return candidates;
     }
 
     private static GitRepositoryInfo Read(GitDirectoryLayout layout)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.Git;
@@ -139,10 +140,22 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         }
 
         var ci = CiEnvironment.Read(EnvironmentVariable);
+        var repository = ResolveRepository(ci, out var skippedGitFiles);
+        if (skippedGitFiles.Count > 0)
+        {
+            Report(skippedGitFiles.Select(file => new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"The git file '{file}' is not a regular file (it is a named pipe, device or socket), so it was skipped rather than read, " +
+                "and the release manifest would have no commit or branch from it. Restore the file git writes there, or set RepositoryCommit and RepositoryBranch.",
+                file)));
+            return;
+        }
+
         var manifest = new ReleaseManifest(
             Value(PackageId),
             Value(PackageVersion),
-            ResolveRepository(ci),
+            repository,
             Value(Configuration),
             SplitTargetFrameworks(TargetFrameworks),
             Value(SdkVersion),
@@ -177,8 +190,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// Properties win (SourceLink and pack know best, e.g. in CI checkouts); git fills whatever they leave out, and the
     /// CI system names the branch when HEAD is detached.
     /// </summary>
-    private GitRepositoryInfo ResolveRepository(CiEnvironment ci)
+    private GitRepositoryInfo ResolveRepository(CiEnvironment ci, out IReadOnlyList<string> skippedGitFiles)
     {
+        skippedGitFiles = Array.Empty<string>();
         var url = Value(RepositoryUrl);
         var commit = Value(RepositoryCommit)?.ToLowerInvariant();
         if (commit is not null && !GitFiles.IsObjectId(commit))
@@ -193,6 +207,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         {
             var start = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null);
             var git = GitRepositoryInfo.Discover(start);
+            skippedGitFiles = GitRepositoryInfo.SkippedFiles(start);
             url ??= git.Url;
             commit ??= git.Commit;
             branch ??= git.Branch ?? ci.Branch;

@@ -215,7 +215,7 @@ public sealed class RepositoryFromGitTests : IDisposable
     }
 
     [Fact]
-    public void A_named_pipe_as_HEAD_leaves_the_commit_out_instead_of_hanging_the_build()
+    public void A_named_pipe_as_HEAD_is_RP9002_naming_it_instead_of_hanging_the_build_or_a_manifest_without_a_commit()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -229,9 +229,15 @@ public sealed class RepositoryFromGitTests : IDisposable
         File.Delete(head);
         Migrations.ScriptItemShapesTests.MakeFifo(head);
 
-        var manifest = Migrations.ScriptItemShapesTests.RunWithin(TimeSpan.FromSeconds(30), () => _context.Generate());
+        var task = _context.CreateTask();
+        var succeeded = Migrations.ScriptItemShapesTests.RunWithin(TimeSpan.FromSeconds(30), task.Execute);
 
-        Assert.False(Repository(manifest).TryGetProperty("commit", out _));
+        Assert.False(succeeded);
+        var error = Assert.Single(_context.Engine.Errors);
+        Assert.Equal("RP9002", error.Code);
+        Assert.Equal(head, error.File);
+        Assert.Contains("is not a regular file", error.Message);
+        Assert.False(File.Exists(_context.OutputFile));
     }
 
     private static JsonElement Repository(JsonElement manifest) =>
