@@ -80,6 +80,23 @@ public sealed class EnforceTests
     }
 
     [Fact]
+    public void A_script_glob_that_matches_nothing_is_a_warning_naming_the_item()
+    {
+        var project = FixtureProject.Create("EnforceEmptyGlob", projectBody: """
+              <ItemGroup>
+                <ReleaseMigrationScripts Include="dbs/**/*.sql" />
+              </ItemGroup>
+            """);
+        project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
+
+        var build = project.Dotnet("build").ShouldSucceed();
+
+        var warning = Assert.Single(build.WithCode("RP9001"));
+        Assert.Equal("warning", warning.Severity);
+        Assert.Contains("ReleaseMigrationScripts in 'EnforceEmptyGlob.csproj' matches no file or folder", warning.Message);
+    }
+
+    [Fact]
     public void An_unknown_task_framework_is_RP9001_not_MSB4062()
     {
         var project = FixtureProject.Create("EnforceTaskFramework");
