@@ -79,12 +79,12 @@ internal sealed class MigrationInventoryEntry
             return new MigrationInventoryEntry(id, migration, status, problem.Reason, destructive);
         }
 
-        if (RollbackPairing.AppliesTo(migration, cancellationToken))
+        if (OperationInverses.AppliesTo(migration, cancellationToken))
         {
-            var unreversed = RollbackPairing.FindUnreversed(migration, bodies);
-            if (unreversed.Count > 0)
+            var missing = OperationInverses.FindMissing(migration, bodies);
+            if (missing.Count > 0)
             {
-                var reason = string.Join("; ", unreversed.Select(RollbackPairing.DescribeMissingInverse));
+                var reason = string.Join("; ", missing.Select(group => group.Description).Distinct());
                 return new MigrationInventoryEntry(id, migration, IncompleteRollback, reason, destructive);
             }
         }

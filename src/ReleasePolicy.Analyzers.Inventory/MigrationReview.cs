@@ -31,12 +31,12 @@ internal sealed class MigrationReview
         var diagnostics = new List<Diagnostic>();
         Add(diagnostics, MigrationWithoutRollbackAnalyzer.Diagnose(migration, cancellationToken));
         Add(diagnostics, DownBodyAnalyzer.Diagnose(migration, cancellationToken));
-        if (RollbackPairing.AppliesTo(migration, cancellationToken))
+        if (OperationInverses.AppliesTo(migration, cancellationToken))
         {
-            diagnostics.AddRange(RollbackPairingAnalyzer.Diagnose(migration, bodies));
+            diagnostics.AddRange(DownReversesUpAnalyzer.Diagnose(migration, bodies));
         }
 
-        diagnostics.AddRange(DestructiveOperationAnalyzer.Diagnose(migration, up));
+        Add(diagnostics, DestructiveOperationAnalyzer.Diagnose(migration, bodies));
         diagnostics.AddRange(AutoReversingMigrationAnalyzer.Diagnose(migration, up));
         Add(diagnostics, ForwardOnlyReasonAnalyzer.Diagnose(migration, cancellationToken));
 

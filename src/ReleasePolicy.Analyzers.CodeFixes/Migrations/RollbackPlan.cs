@@ -73,7 +73,7 @@ internal sealed class RollbackPlan
 
         var upChanges = SchemaChangeReader.Read(model, up, symbols, type, cancellationToken).Changes;
         var downChanges = down is null ? new List<SchemaChange>() : ReadWithHelpers(model, down, symbols, type, cancellationToken);
-        var lines = writer.WriteInverses(RollbackPairing.FindUnreversed(upChanges, downChanges));
+        var lines = writer.WriteInverses(OperationInverses.FindUnreversed(upChanges, downChanges));
         if (down is not null)
         {
             lines = WithoutCommentsAlreadyIn(down, lines);
@@ -174,30 +174,12 @@ internal sealed class RollbackPlan
         return result;
     }
 
-    private static List<SchemaChange> ReadWithHelpers(SemanticModel model, MethodDeclarationSyntax down, MigrationSymbols symbols, INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        var first = SchemaChangeReader.Read(model, down, symbols, type, cancellationToken);
-        var result = new List<SchemaChange>(first.Changes);
-        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Queue<(IMethodSymbol Method, int Depth)>(first.HelperCalls.Select(h => (h, 1)));
-        while (pending.Count > 0)
-        {
-            var (method, depth) = pending.Dequeue();
-            if (depth > 2 || !visited.Add(method) || DeclarationIn(model, method, cancellationToken) is not { } helper)
-            {
-                continue;
-            }
-
-            var helperChanges = SchemaChangeReader.Read(model, helper, symbols, type, cancellationToken);
-            result.AddRange(helperChanges.Changes);
-            foreach (var next in helperChanges.HelperCalls)
-            {
-                pending.Enqueue((next, depth + 1));
-            }
-        }
-
-        return result;
-    }
+    private static List<SchemaChange> ReadWithHelpers(SemanticModel model, MethodDeclarationSyntax down, MigrationSymbols symbols, INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        HelperWalk.Collect(
+            SchemaChangeReader.Read(model, down, symbols, type, cancellationToken),
+            helper => DeclarationIn(model, helper, cancellationToken) is { } declaration
+                ? SchemaChangeReader.Read(model, declaration, symbols, type, cancellationToken)
+                : null);
 
     private static MethodDeclarationSyntax? DeclarationIn(SemanticModel model, IMethodSymbol? method, CancellationToken cancellationToken) =>
         method?.DeclaringSyntaxReferences

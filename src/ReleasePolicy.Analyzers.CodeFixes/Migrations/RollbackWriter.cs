@@ -38,9 +38,16 @@ internal abstract class RollbackWriter
     public List<string> WriteInverses(IEnumerable<SchemaChange> unreversedUpChanges)
     {
         var lines = new List<string>();
+        var rawSqlCalls = new HashSet<Microsoft.CodeAnalysis.SyntaxNode>();
         foreach (var change in unreversedUpChanges.Reverse())
         {
-            var line = WriteInverse(change);
+            // The statements of one Sql() call get one comment: the user writes its rollback as one piece of SQL.
+            if (change.IsRawSql && !rawSqlCalls.Add(change.Syntax))
+            {
+                continue;
+            }
+
+            var line = change.IsRawSql ? HandWrittenRollback(change) : WriteInverse(change);
             if (line is not null)
             {
                 lines.Add(line);
@@ -54,7 +61,7 @@ internal abstract class RollbackWriter
     protected abstract string? WriteInverse(SchemaChange change);
 
     protected static string HandWrittenRollback(SchemaChange change) =>
-        change.Kind == SchemaChangeKind.Sql
+        change.IsRawSql
             ? RawSqlComment
             : "// ReleasePolicy: write the rollback for this " + change.OperationName + " by hand";
 }

@@ -1,14 +1,22 @@
 namespace ReleasePolicy.Analyzers.Migrations;
 
 /// <summary>
-/// RP1005's judgement of one change in Up: does it destroy data that no Down can bring back (drops, NOT NULL or
-/// narrowing alters, FluentMigrator deletes, raw SQL with DROP, TRUNCATE or DELETE without WHERE)?
+/// RP1005's judgement of one change in Up: does it destroy data, rows that no Down can bring back? Drops of tables,
+/// columns and schemas, NOT NULL or narrowing alters, FluentMigrator's Delete.FromTable, and raw SQL the shared
+/// <see cref="ReleasePolicy.Rules.Sql.SqlLexer"/> calls destructive (DROP TABLE / COLUMN / SCHEMA / DATABASE,
+/// TRUNCATE, DELETE without WHERE), as it does for <c>.sql</c> scripts. Dropping a foreign key, an index, a key,
+/// a constraint, a view or a routine loses no rows: a rollback recreates it.
 /// </summary>
 internal static class DestructiveChange
 {
     /// <summary>"drops table 'Orders'", or null when the change keeps the data.</summary>
     public static string? Describe(SchemaChange change)
     {
+        if (change.Statement is { } statement)
+        {
+            return statement.DestroysData ? "runs raw SQL '" + statement.Describe() + "'" : null;
+        }
+
         var name = change.Name is null ? "(computed name)" : "'" + change.Name + "'";
         var table = change.Table is null ? string.Empty : " on '" + change.Table + "'";
         var fluent = change.Framework == MigrationFramework.FluentMigrator;
@@ -20,24 +28,18 @@ internal static class DestructiveChange
                 return $"drops column {name}{table}";
             case SchemaChangeKind.DropSchema:
                 return $"drops schema {name}";
-            case SchemaChangeKind.DropForeignKey:
-                return $"drops foreign key {name}{table}";
-            case SchemaChangeKind.DropIndex when fluent:
-                return $"drops index {name}{table}";
-            case SchemaChangeKind.DropPrimaryKey when fluent:
-                return $"drops primary key {name}{table}";
-            case SchemaChangeKind.DropUniqueConstraint when fluent:
-                return $"drops unique constraint {name}{table}";
             case SchemaChangeKind.DeleteData when fluent:
                 return $"deletes rows{(change.Table is null ? string.Empty : " from '" + change.Table + "'")}";
             case SchemaChangeKind.AlterColumn when change.MakesColumnNotNullable:
                 return $"makes column {name}{table} NOT NULL";
             case SchemaChangeKind.AlterColumn when change.NarrowsMaxLength is { } lengths:
                 return $"narrows column {name}{table} from {lengths.Old} to {lengths.New} characters";
-            case SchemaChangeKind.Sql when DestructiveSql.Find(change.SqlText) is { } keyword:
-                return $"runs raw SQL with {keyword}";
             default:
                 return null;
         }
     }
+
+    /// <summary>The table whose rows the change destroys (the dropped table, or the table of a dropped column).</summary>
+    public static string? TableOf(SchemaChange change) =>
+        change.Kind is SchemaChangeKind.DropTable ? change.Name : change.Table;
 }

@@ -1,23 +1,29 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
-/// <summary>RP1005: Up destroys data (drops, NOT NULL or narrowing alters, destructive raw SQL) that no Down can bring back.</summary>
+/// <summary>RP1005: Up destroys data (drops, NOT NULL or narrowing alters, destructive raw SQL); one finding per migration.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.DestructiveOperationInUp,
         title: RuleCatalogue.DestructiveOperationInUp.Title,
-        messageFormat: "Up in migration '{0}' {1}, which destroys data that Down cannot bring back; make sure the data is backed up or no longer needed",
+        messageFormat: "Up in migration '{0}' {1}{2}",
         RuleCategories.Migrations,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Dropping tables, columns or schemas, tightening columns and destructive raw SQL lose data on the way up; a rollback restores the schema, not the data.",
         helpLinkUri: RuleCatalogue.DestructiveOperationInUp.HelpLink);
+
+    internal const string DataLost = ", which destroys data that Down cannot bring back; make sure the data is backed up or no longer needed";
+    internal const string DataRestoredByDown = "; Down must restore the data, so check that it puts every row back";
+
+    private const int Listed = 5;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -28,34 +34,85 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         MigrationAnalysis.RegisterForMigrations(context, (compilationContext, symbols) =>
         {
-            compilationContext.RegisterOperationBlockAction(blockContext => AnalyzeUp(blockContext, symbols));
+            compilationContext.RegisterSymbolStartAction(symbolContext => AnalyzeMigration(symbolContext, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeUp(OperationBlockAnalysisContext context, MigrationSymbols symbols)
+    private static void AnalyzeMigration(SymbolStartAnalysisContext context, MigrationSymbols symbols)
     {
-        if (context.OwningSymbol is not IMethodSymbol { Name: "Up", IsOverride: true } up
-            || symbols.GetMigrationClass(up.ContainingType) is not { } migration)
+        var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
+        if (migration?.DeclaredUp is null)
         {
             return;
         }
 
-        var blocks = context.OperationBlocks;
-        foreach (var diagnostic in Diagnose(migration, MigrationFacts.ChangesOf(up, () => SchemaChangeReader.Read(blocks, symbols, migration.Type))))
+        var bodies = MigrationBodies.Collect(context, symbols, migration);
+        context.RegisterSymbolEndAction(endContext =>
         {
-            context.ReportDiagnostic(diagnostic);
-        }
+            if (Diagnose(migration, bodies) is { } diagnostic)
+            {
+                endContext.ReportDiagnostic(diagnostic);
+            }
+        });
     }
 
-    /// <summary>What RP1005 reports for the changes of a migration's Up; shared with the migration inventory generator.</summary>
-    internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MethodSchemaChanges up)
+    /// <summary>
+    /// RP1005 for a migration: one finding listing what Up destroys, at the first such change and pointing at the
+    /// others; shared with the migration inventory.
+    /// </summary>
+    internal static Diagnostic? Diagnose(MigrationClass migration, MigrationBodies bodies)
     {
+        var up = bodies.Get(migration.DeclaredUp);
+        if (up is null)
+        {
+            return null;
+        }
+
+        var destructive = new List<(SchemaChange Change, string What)>();
         foreach (var change in up.Changes)
         {
             if (DestructiveChange.Describe(change) is { } what)
             {
-                yield return Diagnostic.Create(Rule, change.Syntax.GetLocation(), migration.Type.Name, what);
+                destructive.Add((change, what));
             }
         }
+
+        if (destructive.Count == 0)
+        {
+            return null;
+        }
+
+        var listed = destructive.Take(Listed).Select(item => item.What).Distinct().ToList();
+        var text = listed.Count == 1 ? listed[0] : string.Join(", ", listed.Take(listed.Count - 1)) + " and " + listed[listed.Count - 1];
+        if (destructive.Count > Listed)
+        {
+            text = string.Join(", ", listed) + $" and {destructive.Count - Listed} more";
+        }
+
+        var locations = destructive.Select(item => item.Change.Syntax.GetLocation()).Distinct().ToList();
+        return Diagnostic.Create(
+            Rule,
+            locations[0],
+            locations.Skip(1),
+            migration.Type.Name,
+            text,
+            DownRestoresEveryTable(migration, bodies, destructive.Select(item => item.Change)) ? DataRestoredByDown : DataLost);
+    }
+
+    // Up copies the rows elsewhere, drops, and Down re-seeds them (InsertData, raw INSERT or UPDATE into the table):
+    // still a destructive release, but not "data Down cannot bring back".
+    private static bool DownRestoresEveryTable(MigrationClass migration, MigrationBodies bodies, IEnumerable<SchemaChange> destructive)
+    {
+        if (bodies.Get(migration.DeclaredDown) is not { } down)
+        {
+            return false;
+        }
+
+        var downChanges = HelperWalk.Collect(down, bodies.Get);
+        return destructive.All(change =>
+            DestructiveChange.TableOf(change) is { } table
+            && downChanges.Any(restore =>
+                restore.Kind is SchemaChangeKind.InsertData or SchemaChangeKind.UpdateData
+                && string.Equals(restore.Table, table, System.StringComparison.OrdinalIgnoreCase)));
     }
 }

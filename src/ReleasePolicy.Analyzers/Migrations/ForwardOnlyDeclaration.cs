@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReleasePolicy.Rules.Sql;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
@@ -13,8 +14,6 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// </summary>
 internal sealed class ForwardOnlyDeclaration
 {
-    public const string MarkerComment = "release-policy: forward-only";
-
     private ForwardOnlyDeclaration(string? reason, Location location)
     {
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason!.Trim();
@@ -130,12 +129,13 @@ internal sealed class ForwardOnlyDeclaration
                     continue;
                 }
 
+                // The same marker syntax as a .sql script's leading comment, read by the same code.
                 var text = trivia.ToString();
-                text = text.StartsWith("//", StringComparison.Ordinal) ? text.Substring(2) : text.Trim('/', '*');
-                text = text.Trim();
-                if (text.StartsWith(MarkerComment, StringComparison.OrdinalIgnoreCase))
+                text = trivia.IsKind(SyntaxKind.SingleLineCommentTrivia)
+                    ? text.Substring(2)
+                    : text.Substring(2, Math.Max(0, text.Length - 4));
+                if (ForwardOnlyMarker.TryRead(text, out var reason))
                 {
-                    var reason = text.Substring(MarkerComment.Length).TrimStart(':', '-', ' ', '\t');
                     return new ForwardOnlyDeclaration(reason, trivia.GetLocation());
                 }
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ReleasePolicy.Rules.Sql;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
@@ -73,6 +74,18 @@ internal sealed class SchemaChange
 
     /// <summary>The SQL text when it is a constant.</summary>
     public string? SqlText { get; set; }
+
+    /// <summary>
+    /// The statement of constant raw SQL this change was read from (one <c>Sql()</c> call gives one change per
+    /// statement, classified by the shared <see cref="SqlLexer"/>); null for a framework operation or opaque SQL.
+    /// </summary>
+    public SqlStatement? Statement { get; set; }
+
+    /// <summary>Raw SQL: a <c>Sql()</c> / <c>Execute.Sql()</c> statement, or SQL the analyzers cannot read (a script, a computed string).</summary>
+    public bool IsRawSql => Kind == SchemaChangeKind.Sql || Statement is not null;
+
+    /// <summary>UPDATE statements: the columns they set.</summary>
+    public IReadOnlyList<string> Columns => Statement?.Columns ?? System.Array.Empty<string>();
 
     /// <summary>EF Core AlterColumn: nullable: false where oldNullable: true.</summary>
     public bool MakesColumnNotNullable { get; set; }

@@ -69,7 +69,11 @@ internal static class SchemaChangeReader
                 if (IsMigrationBuilder(method.ContainingType, symbols.EfCoreMigrationBuilder))
                 {
                     var change = ReadEfCore(invocation);
-                    if (change is not null)
+                    if (change?.Kind == SchemaChangeKind.Sql)
+                    {
+                        RawSqlChanges.Expand(change, changes);
+                    }
+                    else if (change is not null)
                     {
                         changes.Add(change);
                     }
@@ -91,8 +95,8 @@ internal static class SchemaChangeReader
             }
         }
 
-        changes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-        return new MethodSchemaChanges(changes, helpers);
+        // Stable: the statements of one Sql() call share its position and keep their order.
+        return new MethodSchemaChanges(changes.OrderBy(change => change.Syntax.SpanStart).ToList(), helpers);
     }
 
     /// <summary>Reads the schema changes of Up (or Down) for code fixes, from a semantic model.</summary>
@@ -324,7 +328,7 @@ internal static class SchemaChangeReader
                 case ("Execute", _):
                     var sql = Make(SchemaChangeKind.Sql, null);
                     sql.SqlText = first == "Sql" ? Arg(0) : null;
-                    result.Add(sql);
+                    RawSqlChanges.Expand(sql, result);
                     break;
                 case ("Insert", _):
                     result.Add(Make(SchemaChangeKind.InsertData, null, After("IntoTable")));

@@ -1,3 +1,4 @@
+using ReleasePolicy.Rules.Sql;
 using ReleasePolicy.Diagnostics;
 
 namespace ReleasePolicy.Migrations;

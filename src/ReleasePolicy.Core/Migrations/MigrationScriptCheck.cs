@@ -27,7 +27,7 @@ public sealed class MigrationCheckResult
 }
 
 /// <summary>
-/// The whole check: <see cref="RollbackPairing"/> pairs scripts by name, then each script is read once to hash it,
+/// The whole check: <see cref="ScriptPairing"/> pairs scripts by name, then each script is read once to hash it,
 /// to find an empty or comment-only rollback (RP1011), to flag a destructive forward script, and to find a forward
 /// script without rollback that is declared forward-only (no RP1010 when it gives a reason).
 /// </summary>
@@ -35,7 +35,7 @@ public static class MigrationScriptCheck
 {
     public static MigrationCheckResult Run(IReadOnlyList<MigrationScriptSet> sets, string projectDirectory)
     {
-        var pairing = new RollbackPairing(projectDirectory).Pair(sets);
+        var pairing = new ScriptPairing(projectDirectory).Pair(sets);
         var paths = new ProjectPath(projectDirectory);
         var findings = new List<PolicyFinding>(pairing.Findings);
         var entries = new List<MigrationEntry>(pairing.Migrations.Count);

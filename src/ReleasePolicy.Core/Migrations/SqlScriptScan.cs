@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 
 using ReleasePolicy.IO;
+using ReleasePolicy.Rules.Sql;
 
 namespace ReleasePolicy.Migrations;
 

@@ -234,7 +234,7 @@ public sealed class GenerateDownFixerFluentMigratorTests
                 public override void Up()
                 {
                     Create.Table("Settings").WithColumn("Name").AsString();
-                    Execute.Sql("INSERT INTO Settings VALUES ('a')");
+                    Execute.Sql("INSERT INTO Features VALUES ('a')");
                     Execute.Script("Scripts/1.sql");
                 }
 
@@ -253,7 +253,7 @@ public sealed class GenerateDownFixerFluentMigratorTests
                 public override void Up()
                 {
                     Create.Table("Settings").WithColumn("Name").AsString();
-                    Execute.Sql("INSERT INTO Settings VALUES ('a')");
+                    Execute.Sql("INSERT INTO Features VALUES ('a')");
                     Execute.Script("Scripts/1.sql");
                 }
 
@@ -364,7 +364,7 @@ public sealed class GenerateDownFixerFluentMigratorTests
             }
             """;
 
-        await CodeFixVerifier<RollbackPairingAnalyzer, GenerateDownFixer>.VerifyAsync(source, fixedSource);
+        await CodeFixVerifier<DownReversesUpAnalyzer, GenerateDownFixer>.VerifyAsync(source, fixedSource);
     }
 
     [Fact]
@@ -379,7 +379,7 @@ public sealed class GenerateDownFixerFluentMigratorTests
                 public override void Up()
                 {
                     {|RP1004:Create.Table("Orders").WithColumn("Id").AsInt32()|};
-                    {|RP1004:Execute.Sql("INSERT INTO Orders VALUES (1)")|};
+                    {|RP1004:Execute.Sql("INSERT INTO Settings VALUES (1)")|};
                 }
 
                 public override void Down() => Delete.Table("Lines");
@@ -395,7 +395,7 @@ public sealed class GenerateDownFixerFluentMigratorTests
                 public override void Up()
                 {
                     Create.Table("Orders").WithColumn("Id").AsInt32();
-                    Execute.Sql("INSERT INTO Orders VALUES (1)");
+                    Execute.Sql("INSERT INTO Settings VALUES (1)");
                 }
 
                 public override void Down()
@@ -408,7 +408,7 @@ public sealed class GenerateDownFixerFluentMigratorTests
             """;
 
         // The SQL is still unreversed after the fix, and the fix is not offered again for it.
-        var test = new CSharpCodeFixTest<RollbackPairingAnalyzer, GenerateDownFixer, DefaultVerifier>
+        var test = new CSharpCodeFixTest<DownReversesUpAnalyzer, GenerateDownFixer, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
@@ -422,8 +422,8 @@ public sealed class GenerateDownFixerFluentMigratorTests
 
         test.FixedState.ExpectedDiagnostics.Add(
             new DiagnosticResult("RP1004", DiagnosticSeverity.Warning)
-                .WithSpan(9, 9, 9, 53)
-                .WithArguments("SeedOrders", "Up runs raw SQL (Execute.Sql) but Down runs none"));
+                .WithSpan(9, 9, 9, 55)
+                .WithArguments("SeedOrders", "Up runs raw SQL 'INSERT INTO Settings' (Execute.Sql) but Down runs none"));
         await test.RunAsync();
     }
 

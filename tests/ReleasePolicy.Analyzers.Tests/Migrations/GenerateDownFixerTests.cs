@@ -48,11 +48,9 @@ public sealed class GenerateDownFixerTests
                 {
                     migrationBuilder.RenameTable(name: "Clients", newName: "Client");
                     migrationBuilder.RenameColumn(name: "Name", table: "Customers", newName: "Nme");
-                    // ReleasePolicy: write the rollback for this raw SQL by hand
                     migrationBuilder.DropIndex(name: "IX_Customers_Email", table: "Customers");
                     migrationBuilder.DropColumn(name: "Email", table: "Customers");
                     migrationBuilder.DropTable(name: "Orders", schema: "sales");
-                    migrationBuilder.DropSchema(name: "sales");
                 }
             }
             """;
@@ -191,7 +189,7 @@ public sealed class GenerateDownFixerTests
             }
             """;
 
-        await CodeFixVerifier<RollbackPairingAnalyzer, GenerateDownFixer>.VerifyAsync(source, fixedSource);
+        await CodeFixVerifier<DownReversesUpAnalyzer, GenerateDownFixer>.VerifyAsync(source, fixedSource);
     }
 
     [Fact]
@@ -231,6 +229,6 @@ public sealed class GenerateDownFixerTests
             }
             """;
 
-        await CodeFixVerifier<RollbackPairingAnalyzer, GenerateDownFixer>.VerifyAsync(source, fixedSource);
+        await CodeFixVerifier<DownReversesUpAnalyzer, GenerateDownFixer>.VerifyAsync(source, fixedSource);
     }
 }

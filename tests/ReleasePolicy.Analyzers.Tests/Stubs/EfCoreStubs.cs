@@ -90,6 +90,9 @@ namespace Microsoft.EntityFrameworkCore.Migrations
         public virtual OperationBuilder DropUniqueConstraint(string name, string table, string schema = null) => new OperationBuilder();
 
         public virtual OperationBuilder InsertData(string table, string column, object value, string schema = null) => new OperationBuilder();
+        public virtual OperationBuilder InsertData(string table, string[] columns, object[] values, string schema = null) => new OperationBuilder();
+        public virtual OperationBuilder InsertData(string table, string[] columns, object[,] values, string schema = null) => new OperationBuilder();
+        public virtual OperationBuilder UpdateData(string table, string keyColumn, object keyValue, string column, object value, string schema = null) => new OperationBuilder();
         public virtual OperationBuilder DeleteData(string table, string keyColumn, object keyValue, string schema = null) => new OperationBuilder();
         public virtual OperationBuilder Sql(string sql, bool suppressTransaction = false) => new OperationBuilder();
     }

@@ -31,14 +31,14 @@ public sealed class PairingResult
 /// script: only a sqitch.plan, through the reader given. One pass over the names into a dictionary keyed by what
 /// forward and rollback share (a version, a name); patterns are compiled once per set.
 /// </summary>
-public sealed class RollbackPairing
+public sealed class ScriptPairing
 {
     private readonly ProjectPath _paths;
     private readonly Func<string, TextReader> _openPlan;
 
     /// <param name="projectDirectory">Paths in messages are relative to it.</param>
     /// <param name="openPlan">Opens a sqitch.plan; defaults to reading the file.</param>
-    public RollbackPairing(string projectDirectory, Func<string, TextReader>? openPlan = null)
+    public ScriptPairing(string projectDirectory, Func<string, TextReader>? openPlan = null)
     {
         _paths = new ProjectPath(projectDirectory);
         _openPlan = openPlan ?? (path => new StreamReader(RegularFile.OpenRead(path)));

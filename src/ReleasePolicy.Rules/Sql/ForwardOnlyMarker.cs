@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ReleasePolicy.Migrations;
+namespace ReleasePolicy.Rules.Sql;
 
 /// <summary>
 /// Watches the comment lines of a script's leading comment block for <c>release-policy: forward-only &lt;reason&gt;</c>,
@@ -12,7 +12,7 @@ namespace ReleasePolicy.Migrations;
 /// <remarks>
 /// A mutable struct, held in a field of the lexer: scanning a script allocates nothing more unless it has a marker.
 /// </remarks>
-internal struct ForwardOnlyMarker
+partial struct ForwardOnlyMarker
 {
     public const string Text = "release-policy: forward-only";
 
@@ -24,6 +24,32 @@ internal struct ForwardOnlyMarker
     private int _matched;
     private bool _capturing;
     private bool _lastAppended;
+
+    /// <summary>
+    /// Reads one comment's text (without its <c>//</c>, <c>--</c> or <c>/* */</c>) the way a script's leading comment
+    /// is read: the C# marker comment on a migration class and the SQL one are one syntax.
+    /// </summary>
+    public static bool TryRead(string comment, out string? reason)
+    {
+        var marker = default(ForwardOnlyMarker);
+        marker.StartLine();
+        foreach (var c in comment)
+        {
+            if (c == '\n')
+            {
+                marker.EndLine();
+                marker.StartLine();
+            }
+            else if (c != '\r')
+            {
+                marker.Feed(c);
+            }
+        }
+
+        marker.EndLine();
+        reason = marker.Reason;
+        return marker.Found;
+    }
 
     /// <summary>True once a comment line in the leading block starts with the marker.</summary>
     public bool Found { get; private set; }

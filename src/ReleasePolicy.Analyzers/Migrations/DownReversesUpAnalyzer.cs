@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
-/// <summary>RP1004: an operation in Up whose inverse Down never performs (looking one helper deep into Down).</summary>
+/// <summary>RP1004: operations in Up whose inverse Down never performs (looking two helpers deep into Down), one finding per kind.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
+public sealed class DownReversesUpAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIds.DownDoesNotReverseUp,
@@ -35,7 +36,7 @@ public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMigration(SymbolStartAnalysisContext context, MigrationSymbols symbols)
     {
         var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        if (migration is null || !RollbackPairing.AppliesTo(migration, context.CancellationToken))
+        if (migration is null || !OperationInverses.AppliesTo(migration, context.CancellationToken))
         {
             return;
         }
@@ -51,18 +52,30 @@ public sealed class RollbackPairingAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// What RP1004 reports for a migration it applies to (<see cref="RollbackPairing.AppliesTo"/>); shared with the
+    /// What RP1004 reports for a migration it applies to (<see cref="OperationInverses.AppliesTo"/>); shared with the
     /// migration inventory generator.
     /// </summary>
     internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MigrationBodies bodies)
     {
-        foreach (var missing in RollbackPairing.FindUnreversed(migration, bodies))
+        // One finding per kind of missing inverse, at the first change that needs it and pointing at the others.
+        foreach (var missing in OperationInverses.FindMissing(migration, bodies))
         {
+            var locations = new List<Location>();
+            foreach (var change in missing.Changes)
+            {
+                var location = change.Syntax.GetLocation();
+                if (!locations.Contains(location))
+                {
+                    locations.Add(location);
+                }
+            }
+
             yield return Diagnostic.Create(
                 Rule,
-                missing.Syntax.GetLocation(),
+                locations[0],
+                locations.Skip(1),
                 migration.Type.Name,
-                RollbackPairing.DescribeMissingInverse(missing));
+                missing.Description);
         }
     }
 }
