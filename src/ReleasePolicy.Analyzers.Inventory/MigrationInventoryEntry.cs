@@ -55,7 +55,7 @@ internal sealed class MigrationInventoryEntry
 
     public static MigrationInventoryEntry Create(MigrationClass migration, MigrationSymbols symbols, MigrationBodies bodies, CancellationToken cancellationToken)
     {
-        var upChanges = bodies.Get(migration.DeclaredUp)?.Changes ?? MethodSchemaChanges.Empty.Changes;
+        var upChanges = bodies.Up(migration, cancellationToken) ?? MethodSchemaChanges.Empty.Changes;
         var destructive = upChanges.Any(change => DestructiveChange.Describe(change) is not null);
         var id = ReadId(migration, symbols);
 
@@ -81,7 +81,7 @@ internal sealed class MigrationInventoryEntry
 
         if (OperationInverses.AppliesTo(migration, cancellationToken))
         {
-            var missing = OperationInverses.FindMissing(migration, bodies);
+            var missing = OperationInverses.FindMissing(migration, bodies, cancellationToken);
             if (missing.Count > 0)
             {
                 var reason = string.Join("; ", missing.Select(group => group.Description).Distinct());

@@ -33,10 +33,10 @@ internal sealed class MigrationReview
         Add(diagnostics, DownBodyAnalyzer.Diagnose(migration, cancellationToken));
         if (OperationInverses.AppliesTo(migration, cancellationToken))
         {
-            diagnostics.AddRange(DownReversesUpAnalyzer.Diagnose(migration, bodies));
+            diagnostics.AddRange(DownReversesUpAnalyzer.Diagnose(migration, bodies, cancellationToken));
         }
 
-        Add(diagnostics, DestructiveOperationAnalyzer.Diagnose(migration, bodies));
+        Add(diagnostics, DestructiveOperationAnalyzer.Diagnose(migration, bodies, cancellationToken));
         diagnostics.AddRange(AutoReversingMigrationAnalyzer.Diagnose(migration, up));
         Add(diagnostics, ForwardOnlyReasonAnalyzer.Diagnose(migration, cancellationToken));
 

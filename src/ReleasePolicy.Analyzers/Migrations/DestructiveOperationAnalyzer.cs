@@ -41,7 +41,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMigration(SymbolStartAnalysisContext context, MigrationSymbols symbols)
     {
         var migration = symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol);
-        if (migration?.DeclaredUp is null)
+        if (migration is null || migration.UpMethods(context.CancellationToken).Count == 0)
         {
             return;
         }
@@ -49,7 +49,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         var bodies = MigrationBodies.Collect(context, symbols, migration);
         context.RegisterSymbolEndAction(endContext =>
         {
-            if (Diagnose(migration, bodies) is { } diagnostic)
+            if (Diagnose(migration, bodies, endContext.CancellationToken) is { } diagnostic)
             {
                 endContext.ReportDiagnostic(diagnostic);
             }
@@ -60,16 +60,16 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     /// RP1005 for a migration: one finding listing what Up destroys, at the first such change and pointing at the
     /// others; shared with the migration inventory.
     /// </summary>
-    internal static Diagnostic? Diagnose(MigrationClass migration, MigrationBodies bodies)
+    internal static Diagnostic? Diagnose(MigrationClass migration, MigrationBodies bodies, System.Threading.CancellationToken cancellationToken)
     {
-        var up = bodies.Get(migration.DeclaredUp);
+        var up = bodies.Up(migration, cancellationToken);
         if (up is null)
         {
             return null;
         }
 
         var destructive = new List<(SchemaChange Change, string What)>();
-        foreach (var change in up.Changes)
+        foreach (var change in up)
         {
             if (DestructiveChange.Describe(change) is { } what)
             {
@@ -96,19 +96,18 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             locations.Skip(1),
             migration.Type.Name,
             text,
-            DownRestoresEveryTable(migration, bodies, destructive.Select(item => item.Change)) ? DataRestoredByDown : DataLost);
+            DownRestoresEveryTable(bodies.Down(migration, cancellationToken), destructive.Select(item => item.Change)) ? DataRestoredByDown : DataLost);
     }
 
     // Up copies the rows elsewhere, drops, and Down re-seeds them (InsertData, raw INSERT or UPDATE into the table):
     // still a destructive release, but not "data Down cannot bring back".
-    private static bool DownRestoresEveryTable(MigrationClass migration, MigrationBodies bodies, IEnumerable<SchemaChange> destructive)
+    private static bool DownRestoresEveryTable(IReadOnlyList<SchemaChange>? downChanges, IEnumerable<SchemaChange> destructive)
     {
-        if (bodies.Get(migration.DeclaredDown) is not { } down)
+        if (downChanges is null)
         {
             return false;
         }
 
-        var downChanges = HelperWalk.Collect(down, bodies.Get);
         return destructive.All(change =>
             DestructiveChange.TableOf(change) is { } table
             && downChanges.Any(restore =>

@@ -44,7 +44,7 @@ public sealed class DownReversesUpAnalyzer : DiagnosticAnalyzer
         var bodies = MigrationBodies.Collect(context, symbols, migration);
         context.RegisterSymbolEndAction(endContext =>
         {
-            foreach (var diagnostic in Diagnose(migration, bodies))
+            foreach (var diagnostic in Diagnose(migration, bodies, endContext.CancellationToken))
             {
                 endContext.ReportDiagnostic(diagnostic);
             }
@@ -55,10 +55,10 @@ public sealed class DownReversesUpAnalyzer : DiagnosticAnalyzer
     /// What RP1004 reports for a migration it applies to (<see cref="OperationInverses.AppliesTo"/>); shared with the
     /// migration inventory generator.
     /// </summary>
-    internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MigrationBodies bodies)
+    internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MigrationBodies bodies, System.Threading.CancellationToken cancellationToken)
     {
         // One finding per kind of missing inverse, at the first change that needs it and pointing at the others.
-        foreach (var missing in OperationInverses.FindMissing(migration, bodies))
+        foreach (var missing in OperationInverses.FindMissing(migration, bodies, cancellationToken))
         {
             var locations = new List<Location>();
             foreach (var change in missing.Changes)

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -33,6 +35,32 @@ internal sealed class MigrationBodies
         });
 
         return bodies;
+    }
+
+    /// <summary>
+    /// The changes of the class's Up (<see cref="MigrationClass.UpMethods"/>: the declared Up or the overrides a base
+    /// class's template Up calls), with the helpers they call; null when there is none.
+    /// </summary>
+    public IReadOnlyList<SchemaChange>? Up(MigrationClass migration, CancellationToken cancellationToken) =>
+        Collect(migration.UpMethods(cancellationToken));
+
+    /// <summary>The changes of the class's Down with the helpers it calls, as <see cref="Up"/> finds Up's.</summary>
+    public IReadOnlyList<SchemaChange>? Down(MigrationClass migration, CancellationToken cancellationToken) =>
+        Collect(migration.DownMethods(cancellationToken));
+
+    private IReadOnlyList<SchemaChange>? Collect(IReadOnlyList<IMethodSymbol> methods)
+    {
+        List<SchemaChange>? result = null;
+        foreach (var method in methods)
+        {
+            if (Get(method) is { } body)
+            {
+                result ??= new List<SchemaChange>();
+                result.AddRange(HelperWalk.Collect(body, Get));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The changes of a method of the class, or null when it has no body the compiler analysed.</summary>

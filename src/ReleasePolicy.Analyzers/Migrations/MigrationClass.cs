@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -36,21 +37,99 @@ internal sealed class MigrationClass
     /// The nearest <c>Down</c> override between the migration class and the framework base, or null when
     /// nothing below the framework overrides it.
     /// </summary>
-    public IMethodSymbol? EffectiveDown
+    public IMethodSymbol? EffectiveDown => Effective("Down");
+
+    /// <summary>The nearest <c>Up</c> override between the migration class and the framework base, or null.</summary>
+    public IMethodSymbol? EffectiveUp => Effective("Up");
+
+    /// <summary>
+    /// The methods of the class whose bodies are its Up: the Up it declares, or, when a project base class implements
+    /// Up as a template method (<c>public override void Up() =&gt; Apply();</c> with <c>protected abstract void
+    /// Apply()</c>), the class's overrides of the methods that Up calls. Empty when neither exists.
+    /// </summary>
+    public IReadOnlyList<IMethodSymbol> UpMethods(CancellationToken cancellationToken) => BodyMethods(DeclaredUp, EffectiveUp, cancellationToken);
+
+    /// <summary>The methods whose bodies are the class's Down, as <see cref="UpMethods"/> finds Up's.</summary>
+    public IReadOnlyList<IMethodSymbol> DownMethods(CancellationToken cancellationToken) => BodyMethods(DeclaredDown, EffectiveDown, cancellationToken);
+
+    private IMethodSymbol? Effective(string name)
     {
-        get
+        for (var current = Type; current is not null && !IsFrameworkBase(current); current = current.BaseType)
         {
-            for (var current = Type; current is not null && !IsFrameworkBase(current); current = current.BaseType)
+            var method = FindOverride(current, name);
+            if (method is not null)
             {
-                var down = FindOverride(current, "Down");
-                if (down is not null)
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    private IReadOnlyList<IMethodSymbol> BodyMethods(IMethodSymbol? declared, IMethodSymbol? effective, CancellationToken cancellationToken)
+    {
+        if (declared is not null)
+        {
+            return new[] { declared };
+        }
+
+        if (effective is null)
+        {
+            return System.Array.Empty<IMethodSymbol>();
+        }
+
+        var result = new List<IMethodSymbol>();
+        foreach (var name in MigrationFacts.TemplateCallsOf(effective, () => ReadTemplateCalls(effective, cancellationToken)))
+        {
+            foreach (var member in Type.GetMembers(name))
+            {
+                if (member is IMethodSymbol { IsOverride: true, IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                    && !result.Contains(method, SymbolEqualityComparer.Default))
                 {
-                    return down;
+                    result.Add(method);
                 }
             }
-
-            return null;
         }
+
+        return result;
+    }
+
+    // The calls a base class's Up or Down makes on its own virtual or abstract methods, read from its syntax: Apply()
+    // or this.Apply(), never base.Apply(). Read once per base method and compilation (MigrationFacts).
+    private static string[] ReadTemplateCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+            if (body is null)
+            {
+                continue;
+            }
+
+            foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = invocation.Expression switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null
+                    && !names.Contains(name)
+                    && method.ContainingType.GetMembers(name).Any(member => member is IMethodSymbol { IsStatic: false } target && (target.IsAbstract || target.IsVirtual || target.IsOverride)))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names.ToArray();
     }
 
     /// <summary>True when the framework's own Down is abstract, so a missing override is already a compiler error.</summary>

@@ -15,6 +15,7 @@ internal static class MigrationFacts
     private static readonly ConditionalWeakTable<INamedTypeSymbol, Box<ForwardOnlyDeclaration>> ForwardOnly = new();
     private static readonly ConditionalWeakTable<INamedTypeSymbol, Box<DownProblem>> DownProblems = new();
     private static readonly ConditionalWeakTable<IMethodSymbol, MethodSchemaChanges> Changes = new();
+    private static readonly ConditionalWeakTable<IMethodSymbol, string[]> TemplateCalls = new();
 
     public static ForwardOnlyDeclaration? ForwardOnlyOf(INamedTypeSymbol type, Func<ForwardOnlyDeclaration?> find) =>
         ForwardOnly.GetValue(type, _ => new Box<ForwardOnlyDeclaration>(find())).Value;
@@ -24,6 +25,10 @@ internal static class MigrationFacts
 
     public static MethodSchemaChanges ChangesOf(IMethodSymbol method, Func<MethodSchemaChanges> read) =>
         Changes.GetValue(method.OriginalDefinition, _ => read());
+
+    /// <summary>The names of the methods a project base class's Up or Down calls on itself (a template method).</summary>
+    public static string[] TemplateCallsOf(IMethodSymbol method, Func<string[]> read) =>
+        TemplateCalls.GetValue(method.OriginalDefinition, _ => read());
 
     /// <summary>A box, because the table cannot hold null for "none".</summary>
     private sealed class Box<T>

@@ -26,19 +26,18 @@ internal static class OperationInverses
     /// </summary>
     public static bool AppliesTo(MigrationClass migration, CancellationToken cancellationToken) =>
         !migration.IsAutoReversing
-        && migration.DeclaredUp is not null
-        && migration.DeclaredDown is { } down
-        && MethodBodyShape.Of(down, cancellationToken) == BodyShape.HasStatements
+        && migration.UpMethods(cancellationToken).Count > 0
+        && migration.DownMethods(cancellationToken).Any(down => MethodBodyShape.Of(down, cancellationToken) == BodyShape.HasStatements)
         && ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is null;
 
-    /// <summary>Up's changes that Down (with the helpers it calls) does not undo, grouped by kind, in Up order.</summary>
-    public static List<MissingInverse> FindMissing(MigrationClass migration, MigrationBodies bodies)
+    /// <summary>Up's changes that Down does not undo (both with the helpers they call), grouped by kind, in Up order.</summary>
+    public static List<MissingInverse> FindMissing(MigrationClass migration, MigrationBodies bodies, CancellationToken cancellationToken)
     {
-        var up = bodies.Get(migration.DeclaredUp);
-        var down = bodies.Get(migration.DeclaredDown);
+        var up = bodies.Up(migration, cancellationToken);
+        var down = bodies.Down(migration, cancellationToken);
         return up is null || down is null
             ? new List<MissingInverse>()
-            : Group(FindUnreversed(up.Changes, HelperWalk.Collect(down, bodies.Get)));
+            : Group(FindUnreversed(up, down));
     }
 
     /// <summary>Up changes whose inverse Down does not perform, in Up order.</summary>

@@ -351,6 +351,47 @@ public sealed class MigrationInventoryTests
     }
 
     [Fact]
+    public async Task MigrationWhoseBaseClassUpIsATemplateMethodIsDestructiveFromItsOverride()
+    {
+        var basePath = InventoryGeneratorRun.ProjectDirectory + "Reporting/Migrations/ReportingMigration.cs";
+        var path = InventoryGeneratorRun.ProjectDirectory + "Reporting/Migrations/DropLegacyLayouts.cs";
+        var inventory = await GenerateAsync(
+            new SourceFile(basePath, """
+                using System;
+                using FluentMigrator;
+
+                namespace Contoso.Orders.Reporting.Migrations;
+
+                public abstract class ReportingMigration : Migration
+                {
+                    public override void Up() => Apply();
+
+                    public override void Down() => throw new NotSupportedException("Reports are rebuilt from the ledger.");
+
+                    protected abstract void Apply();
+                }
+                """),
+            new SourceFile(path, """
+                using FluentMigrator;
+
+                namespace Contoso.Orders.Reporting.Migrations;
+
+                [Migration(202604101000)]
+                public class DropLegacyLayouts : ReportingMigration
+                {
+                    protected override void Apply()
+                    {
+                        Delete.Table("LegacyLayouts");
+                    }
+                }
+                """));
+
+        var migration = Assert.Single(inventory.Migrations);
+        Assert.Equal(("202604101000", "missing-rollback", true), (migration.Id, migration.Status, migration.Destructive));
+        Assert.Contains(inventory.Findings, finding => finding.Rule == "RP1005" && finding.Message.Contains("drops table 'LegacyLayouts'"));
+    }
+
+    [Fact]
     public async Task AutoReversingMigrationThatDeletesHasNoRollbackWithRP1006AndRP1005()
     {
         var path = InventoryGeneratorRun.ProjectDirectory + "Reporting/Migrations/TrimReports.cs";
