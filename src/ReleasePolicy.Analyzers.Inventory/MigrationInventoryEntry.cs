@@ -57,7 +57,7 @@ internal sealed class MigrationInventoryEntry
     {
         var upChanges = bodies.Up(migration, cancellationToken) ?? MethodSchemaChanges.Empty.Changes;
         var destructive = upChanges.Any(change => DestructiveChange.Describe(change) is not null);
-        var id = ReadId(migration, symbols);
+        var id = migration.ReadId(symbols);
 
         if (ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is { } forwardOnly)
         {
@@ -90,27 +90,5 @@ internal sealed class MigrationInventoryEntry
         }
 
         return new MigrationInventoryEntry(id, migration, Reversible, null, destructive);
-    }
-
-    private static string ReadId(MigrationClass migration, MigrationSymbols symbols)
-    {
-        var attributeType = migration.Framework == MigrationFramework.EntityFrameworkCore
-            ? symbols.EfCoreMigrationAttribute
-            : symbols.FluentMigrationAttribute;
-        if (attributeType is not null)
-        {
-            foreach (var attribute in migration.Type.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
-                    && attribute.ConstructorArguments.Length > 0
-                    && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: { } value }
-                    && Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } id)
-                {
-                    return id;
-                }
-            }
-        }
-
-        return migration.Type.Name;
     }
 }

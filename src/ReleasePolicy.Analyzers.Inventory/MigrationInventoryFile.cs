@@ -27,7 +27,13 @@ internal static class MigrationInventoryFile
                 line.String(Format.Reason, entry.Reason);
             }
 
-            line.Boolean(Format.Destructive, entry.Destructive).Location(review.Location).End();
+            line.Boolean(Format.Destructive, entry.Destructive);
+            if (entry.Migration.IsBaselined)
+            {
+                line.Boolean(Format.Baselined, true);
+            }
+
+            line.Location(review.Location).End();
             foreach (var finding in review.Findings)
             {
                 findings++;

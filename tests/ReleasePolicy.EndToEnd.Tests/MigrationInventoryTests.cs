@@ -118,6 +118,48 @@ public sealed class MigrationInventoryTests
         Assert.Equal(ExpectedMigrations, Migrations(manifest));
     }
 
+    [Fact]
+    public void Migrations_marked_generated_code_in_editorconfig_still_get_their_findings_and_their_manifest_entries()
+    {
+        var project = MigrationsProject("InventoryGeneratedCode");
+        project.Write(".editorconfig", """
+            root = true
+
+            # Quiet style analyzers on scaffolded code, as many repositories do.
+            [Migrations/*.cs]
+            generated_code = true
+            """);
+
+        var pack = project.Dotnet("pack", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit", "-p:TreatWarningsAsErrors=true").ShouldSucceed();
+
+        Assert.Single(pack.WithCode("RP1001"));
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(ExpectedMigrations, Migrations(manifest));
+        Assert.Equal("RP1001", Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public void A_migration_in_the_baseline_passes_an_Enforce_build_and_new_ones_are_still_checked()
+    {
+        var project = MigrationsProject("InventoryBaseline");
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <ItemGroup>
+                <!-- Accepted as they are when ReleasePolicy was adopted. -->
+                <ReleaseMigrationBaseline Include="20260305141500_AddOrderNotes" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var build = project.Dotnet("build", "-c", "Release").ShouldSucceed();
+        Assert.Empty(build.WithCode("RP1001"));
+
+        project.WriteMigration("20260401120000_AddOrderTotal", Sources.MigrationWithoutDown.Replace("AddOrderNotes", "AddOrderTotal").Replace("\"Notes\"", "\"Total\""), Sources.MigrationWithoutDownDesigner.Replace("AddOrderNotes", "AddOrderTotal").Replace("20260305141500", "20260401120000"));
+        var enforced = project.Dotnet("build", "-c", "Release").ShouldFail();
+        var error = Assert.Single(enforced.WithCode("RP1001"));
+        Assert.Contains("AddOrderTotal", error.Message);
+    }
+
     private static FixtureProject MigrationsProject(string name)
     {
         var project = FixtureProject.Create(name, efCore: true);

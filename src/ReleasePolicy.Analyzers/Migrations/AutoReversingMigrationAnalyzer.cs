@@ -58,7 +58,7 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
     /// <summary>What RP1006 reports for the Up of an AutoReversingMigration; shared with the migration inventory generator.</summary>
     internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MethodSchemaChanges up)
     {
-        if (!migration.IsAutoReversing)
+        if (!migration.IsAutoReversing || migration.IsBaselined)
         {
             yield break;
         }

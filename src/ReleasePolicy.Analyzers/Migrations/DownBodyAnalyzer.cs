@@ -58,6 +58,11 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
     /// <summary>What RP1002 / RP1003 report for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
     internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
     {
+        if (migration.IsBaselined)
+        {
+            return null;
+        }
+
         var problem = DownProblem.Find(migration, cancellationToken);
         var rule = problem?.RuleId switch
         {

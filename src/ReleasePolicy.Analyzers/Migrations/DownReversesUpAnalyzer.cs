@@ -57,6 +57,11 @@ public sealed class DownReversesUpAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal static IEnumerable<Diagnostic> Diagnose(MigrationClass migration, MigrationBodies bodies, System.Threading.CancellationToken cancellationToken)
     {
+        if (migration.IsBaselined)
+        {
+            yield break;
+        }
+
         // One finding per kind of missing inverse, at the first change that needs it and pointing at the others.
         foreach (var missing in OperationInverses.FindMissing(migration, bodies, cancellationToken))
         {

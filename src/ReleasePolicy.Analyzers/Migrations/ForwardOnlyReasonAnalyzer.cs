@@ -44,7 +44,7 @@ public sealed class ForwardOnlyReasonAnalyzer : DiagnosticAnalyzer
     /// <summary>What RP1007 reports for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
     internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
     {
-        if (ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not { Reason: null } declaration)
+        if (migration.IsBaselined || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not { Reason: null } declaration)
         {
             return null;
         }

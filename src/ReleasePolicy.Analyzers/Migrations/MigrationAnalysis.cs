@@ -14,6 +14,8 @@ internal static class MigrationAnalysis
         {
             if (MigrationSymbols.TryCreate(compilationContext.Compilation) is { } symbols)
             {
+                // Every rule reads the same options of the same compilation: the value is the same whoever sets it.
+                symbols.Baseline = MigrationBaseline.Read(compilationContext.Options);
                 register(compilationContext, symbols);
             }
         });

@@ -9,8 +9,11 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// <summary>A concrete migration class and the framework base it derives from.</summary>
 internal sealed class MigrationClass
 {
-    public MigrationClass(INamedTypeSymbol type, INamedTypeSymbol frameworkBase, MigrationFramework framework, bool isAutoReversing)
+    private readonly MigrationSymbols _symbols;
+
+    public MigrationClass(MigrationSymbols symbols, INamedTypeSymbol type, INamedTypeSymbol frameworkBase, MigrationFramework framework, bool isAutoReversing)
     {
+        _symbols = symbols;
         Type = type;
         FrameworkBase = frameworkBase;
         Framework = framework;
@@ -26,6 +29,35 @@ internal sealed class MigrationClass
 
     /// <summary>True for FluentMigrator's <c>AutoReversingMigration</c>, whose Down is derived from Up.</summary>
     public bool IsAutoReversing { get; }
+
+    /// <summary>
+    /// Accepted as it is in the team's <see cref="MigrationBaseline"/>: the rollback rules (RP1001-RP1004, RP1006,
+    /// RP1007) do not report on it.
+    /// </summary>
+    public bool IsBaselined => _symbols.Baseline.Contains(this, _symbols);
+
+    /// <summary>EF Core: the <c>[Migration("…")]</c> ID; FluentMigrator: the <c>[Migration(…)]</c> version; else the class name.</summary>
+    public string ReadId(MigrationSymbols symbols)
+    {
+        var attributeType = Framework == MigrationFramework.EntityFrameworkCore
+            ? symbols.EfCoreMigrationAttribute
+            : symbols.FluentMigrationAttribute;
+        if (attributeType is not null)
+        {
+            foreach (var attribute in Type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: { } value }
+                    && System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } id)
+                {
+                    return id;
+                }
+            }
+        }
+
+        return Type.Name;
+    }
 
     /// <summary>The <c>Up</c> override declared by the migration class itself, if any.</summary>
     public IMethodSymbol? DeclaredUp => FindOverride(Type, "Up");

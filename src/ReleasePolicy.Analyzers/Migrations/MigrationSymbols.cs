@@ -52,6 +52,9 @@ internal sealed class MigrationSymbols
     /// <summary>FluentMigrator's <c>[Migration(20260305141500)]</c>, which holds the version.</summary>
     public INamedTypeSymbol? FluentMigrationAttribute { get; }
 
+    /// <summary>The migrations accepted as they are (<see cref="MigrationBaseline"/>), from the compilation's options.</summary>
+    public MigrationBaseline Baseline { get; set; } = MigrationBaseline.Empty;
+
     // Seven rules start on the same compilation; resolving their symbols once and sharing the result saves six rounds
     // of GetTypeByMetadataName. Keyed weakly, so the cache never keeps a compilation alive (as Roslyn's own analyzers do).
     private static readonly ConditionalWeakTable<Compilation, Resolution> Cache = new();
@@ -98,17 +101,17 @@ internal sealed class MigrationSymbols
             var definition = baseType.OriginalDefinition;
             if (EfCoreMigration is not null && SymbolEqualityComparer.Default.Equals(definition, EfCoreMigration))
             {
-                return new MigrationClass(type, definition, MigrationFramework.EntityFrameworkCore, isAutoReversing: false);
+                return new MigrationClass(this, type, definition, MigrationFramework.EntityFrameworkCore, isAutoReversing: false);
             }
 
             if (FluentMigration is not null && SymbolEqualityComparer.Default.Equals(definition, FluentMigration))
             {
-                return new MigrationClass(type, definition, MigrationFramework.FluentMigrator, isAutoReversing: false);
+                return new MigrationClass(this, type, definition, MigrationFramework.FluentMigrator, isAutoReversing: false);
             }
 
             if (FluentAutoReversingMigration is not null && SymbolEqualityComparer.Default.Equals(definition, FluentAutoReversingMigration))
             {
-                return new MigrationClass(type, definition, MigrationFramework.FluentMigrator, isAutoReversing: true);
+                return new MigrationClass(this, type, definition, MigrationFramework.FluentMigrator, isAutoReversing: true);
             }
         }
 

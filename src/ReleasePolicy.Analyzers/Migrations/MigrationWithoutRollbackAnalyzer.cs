@@ -46,7 +46,8 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     /// <summary>What RP1001 reports for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
     internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
     {
-        if (DownProblem.Find(migration, cancellationToken) is not { RuleId: RuleIds.MigrationWithoutRollback } problem
+        if (migration.IsBaselined
+            || DownProblem.Find(migration, cancellationToken) is not { RuleId: RuleIds.MigrationWithoutRollback } problem
             || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)
         {
             return null;

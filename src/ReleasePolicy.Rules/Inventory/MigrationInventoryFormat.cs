@@ -32,6 +32,9 @@ static partial class MigrationInventoryFormat
     public const string Reason = "reason";
     public const string Destructive = "destructive";
 
+    /// <summary>Written only when true: the migration is in the team's <c>ReleaseMigrationBaseline</c>.</summary>
+    public const string Baselined = "baselined";
+
     // Fields of a finding record.
     public const string Rule = "rule";
     public const string Severity = "severity";
