@@ -36,11 +36,12 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationBlockAction(blockContext => AnalyzeUp(blockContext, symbols));
+            // A code-block action: only the Up of an AutoReversingMigration is bound, not every method of the project.
+            compilationContext.RegisterCodeBlockAction(blockContext => AnalyzeUp(blockContext, symbols));
         });
     }
 
-    private static void AnalyzeUp(OperationBlockAnalysisContext context, MigrationSymbols symbols)
+    private static void AnalyzeUp(CodeBlockAnalysisContext context, MigrationSymbols symbols)
     {
         if (context.OwningSymbol is not IMethodSymbol { Name: "Up", IsOverride: true } up
             || symbols.GetMigrationClass(up.ContainingType) is not { IsAutoReversing: true } migration)
@@ -48,8 +49,14 @@ public sealed class AutoReversingMigrationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var blocks = context.OperationBlocks;
-        foreach (var diagnostic in Diagnose(migration, MigrationFacts.ChangesOf(up, () => SchemaChangeReader.Read(blocks, symbols, migration.Type))))
+        var model = context.SemanticModel;
+        var block = context.CodeBlock;
+        var cancellationToken = context.CancellationToken;
+        var changes = MigrationFacts.ChangesOf(up, () =>
+            model.GetOperation(block, cancellationToken) is { } operation
+                ? SchemaChangeReader.Read(new[] { operation }, symbols, migration.Type)
+                : MethodSchemaChanges.Empty);
+        foreach (var diagnostic in Diagnose(migration, changes))
         {
             context.ReportDiagnostic(diagnostic);
         }

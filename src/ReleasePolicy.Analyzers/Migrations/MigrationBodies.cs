@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,18 +22,39 @@ internal sealed class MigrationBodies
     }
 
     /// <summary>Starts collecting the bodies of <paramref name="migration"/> in a symbol-start context.</summary>
+    /// <remarks>
+    /// A code-block action, not an operation-block one: the compiler builds operations for every method an
+    /// operation-block action covers, and an EF Core Designer part's <c>BuildTargetModel</c> (hundreds of lines per
+    /// migration, which the .NET analyzers skip as generated code) would be bound for nothing. Here a method costs a
+    /// symbol check unless it is Up, Down, an override a base class's template Up or Down calls, or a helper (an
+    /// ordinary method that overrides nothing); only those are bound, through the compiler's shared semantic model.
+    /// </remarks>
     public static MigrationBodies Collect(SymbolStartAnalysisContext context, MigrationSymbols symbols, MigrationClass migration)
     {
         var bodies = new MigrationBodies();
         var type = migration.Type;
-        context.RegisterOperationBlockAction(blockContext =>
+        var read = new HashSet<string>(StringComparer.Ordinal) { "Up", "Down" };
+        foreach (var method in migration.UpMethods(context.CancellationToken).Concat(migration.DownMethods(context.CancellationToken)))
         {
-            if (blockContext.OwningSymbol is IMethodSymbol method
-                && SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
+            read.Add(method.Name);
+        }
+
+        context.RegisterCodeBlockAction(blockContext =>
+        {
+            if (blockContext.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, type)
+                || (method.IsOverride && !read.Contains(method.Name)))
             {
-                var blocks = blockContext.OperationBlocks;
-                bodies._bodies[method.OriginalDefinition] = MigrationFacts.ChangesOf(method, () => SchemaChangeReader.Read(blocks, symbols, type));
+                return;
             }
+
+            var model = blockContext.SemanticModel;
+            var block = blockContext.CodeBlock;
+            var cancellationToken = blockContext.CancellationToken;
+            bodies._bodies[method.OriginalDefinition] = MigrationFacts.ChangesOf(method, () =>
+                model.GetOperation(block, cancellationToken) is { } operation
+                    ? SchemaChangeReader.Read(new[] { operation }, symbols, type)
+                    : MethodSchemaChanges.Empty);
         });
 
         return bodies;
