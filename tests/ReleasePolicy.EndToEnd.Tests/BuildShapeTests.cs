@@ -27,7 +27,7 @@ public sealed class BuildShapeTests
         var build = project.Dotnet("build", "-v:d").ShouldSucceed();
 
         Assert.Equal(1, TaskRuns(build, "CheckMigrationScripts"));
-        Assert.Equal(1, TaskRuns(build, "ValidateReleasePolicySettings"));
+        Assert.Equal(1, TaskRuns(build, "CheckReleasePolicySettings"));
         Assert.Equal("warning", Assert.Single(build.WithCode("RP1010")).Severity);
     }
 

@@ -23,8 +23,8 @@ public sealed class IncrementalBuildTests
         Assert.Contains("Skipping target \"_ReleasePolicyCheckMigrationScripts\" because all output files are up-to-date", second.Output);
         Assert.Contains("Task \"GenerateReleaseManifest\"", first.Output);
         Assert.DoesNotContain("Task \"GenerateReleaseManifest\"", second.Output);
-        Assert.Contains("Task \"ValidateReleasePolicySettings\"", first.Output);
-        Assert.DoesNotContain("Task \"ValidateReleasePolicySettings\"", second.Output);
+        Assert.Contains("Task \"CheckReleasePolicySettings\"", first.Output);
+        Assert.DoesNotContain("Task \"CheckReleasePolicySettings\"", second.Output);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace ReleasePolicy.Tasks;
 /// The targets run this only when the values change (they are written to a cache file that is the target's input),
 /// and the stamp it touches is the target's output; a failed check leaves the stamp alone so the error repeats.
 /// </remarks>
-public sealed class ValidateReleasePolicySettings : ReleasePolicyTask
+public sealed class CheckReleasePolicySettings : ReleasePolicyTask
 {
     private static readonly string[] Booleans = { "true", "false" };
 

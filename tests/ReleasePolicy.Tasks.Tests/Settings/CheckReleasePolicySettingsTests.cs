@@ -2,7 +2,7 @@ using ReleasePolicy.Tasks.Tests.Infrastructure;
 
 namespace ReleasePolicy.Tasks.Tests.Settings;
 
-public sealed class ValidateReleasePolicySettingsTests : IDisposable
+public sealed class CheckReleasePolicySettingsTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly RecordingBuildEngine _engine = new();
@@ -54,9 +54,9 @@ public sealed class ValidateReleasePolicySettingsTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private ValidateReleasePolicySettings NewTask(Action<ValidateReleasePolicySettings> configure)
+    private CheckReleasePolicySettings NewTask(Action<CheckReleasePolicySettings> configure)
     {
-        var task = new ValidateReleasePolicySettings
+        var task = new CheckReleasePolicySettings
         {
             BuildEngine = _engine,
             Mode = "Audit",
