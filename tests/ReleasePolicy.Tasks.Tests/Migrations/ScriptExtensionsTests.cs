@@ -273,11 +273,11 @@ public sealed class ScriptExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void An_invalid_value_is_an_error_in_Enforce_mode()
+    public void An_invalid_value_fails_the_build_even_in_Audit_mode()
     {
         _project.Write("db/V1__init.sql");
 
-        var run = _project.Check("Enforce", WithExtensions(Item("db"), "*.sql"));
+        var run = _project.Check("Audit", WithExtensions(Item("db"), "*.sql"));
 
         Assert.False(run.Succeeded);
         Assert.Equal("RP9001", Assert.Single(run.Engine.Errors).Code);
