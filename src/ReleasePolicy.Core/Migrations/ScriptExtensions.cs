@@ -16,9 +16,10 @@ public sealed class ScriptExtensions
 
     private const string CanonicalExtension = ".sql";
 
-    public static readonly ScriptExtensions Default = new(new[] { ".sql", ".psql", ".pgsql", ".mysql" });
-
+    // Before Default: static fields are initialised in the order written, and Parse reads this one.
     private static readonly char[] NotInAnExtension = { '/', '\\', '*', '?' };
+
+    public static readonly ScriptExtensions Default = Parse(DefaultValue, out _)!;
 
     private readonly string[] _extensions;
 
