@@ -9,13 +9,14 @@ namespace ReleasePolicy.Migrations;
 /// first: a <c>sqitch.plan</c>, then Flyway <c>V</c>/<c>U</c>/<c>R</c> names, then numbered <c>.up.sql</c> /
 /// <c>.down.sql</c> (golang-migrate), then <c>.rollback.sql</c>, <c>_Up_</c> / <c>_Down_</c> or unnumbered up/down
 /// (Suffix). SQL files with none of these are checked as Suffix, so plain forward scripts still get RP1010.
+/// Names are read with their extension spelled <c>.sql</c> (<see cref="ScriptExtensions"/>), so <c>V1__a.pgsql</c> is Flyway.
 /// </summary>
 internal static class ConventionDetection
 {
     /// <param name="files">The set's files in ordinal order, so the evidence named is stable.</param>
     /// <param name="evidence">The full path whose name decided, or null when none did.</param>
     /// <returns>The convention, or null when the set holds no SQL script at all.</returns>
-    public static MigrationConvention? Detect(IReadOnlyList<string> files, out string? evidence)
+    public static MigrationConvention? Detect(IReadOnlyList<string> files, ScriptExtensions extensions, out string? evidence)
     {
         string? flyway = null;
         string? golang = null;
@@ -30,12 +31,14 @@ internal static class ConventionDetection
                 return MigrationConvention.Sqitch;
             }
 
-            if (!IsSql(name))
+            var extension = extensions.Match(name);
+            if (extension is null)
             {
                 continue;
             }
 
             anyScript = true;
+            name = ScriptExtensions.Canonical(name, extension);
             if (flyway is null && FlywayNaming.Fits(name))
             {
                 flyway = file;
@@ -66,5 +69,6 @@ internal static class ConventionDetection
 
     public static bool IsSqitchPlan(string fileName) => string.Equals(fileName, "sqitch.plan", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether a file is a sqitch script: sqitch itself reads only <c>.sql</c>, whatever the item's extensions.</summary>
     public static bool IsSql(string fileName) => fileName.EndsWith(".sql", StringComparison.OrdinalIgnoreCase);
 }

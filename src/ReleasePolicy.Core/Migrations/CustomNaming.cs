@@ -28,6 +28,9 @@ internal sealed class CustomNaming : ScriptNaming
 
     public override MigrationConvention Convention => MigrationConvention.Custom;
 
+    // The patterns are written for the real names, extension included.
+    public override bool ReadsCanonicalNames => false;
+
     public override string ExpectedNames =>
         "a name matching ForwardPattern '" + _forward + "' or RollbackPattern '" + _rollback + "'";
 

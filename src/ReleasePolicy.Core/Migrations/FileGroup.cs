@@ -7,10 +7,11 @@ namespace ReleasePolicy.Migrations;
 /// <summary>File items that share a root and metadata: one script set in the making.</summary>
 internal sealed class FileGroup
 {
-    public FileGroup(string root, MigrationScriptItem first)
+    public FileGroup(string root, MigrationScriptItem first, ScriptExtensions extensions)
     {
         Root = root;
         First = first;
+        Extensions = extensions;
     }
 
     /// <summary>Full path of the glob's root folder, or of the folder of files written by hand.</summary>
@@ -18,6 +19,9 @@ internal sealed class FileGroup
 
     /// <summary>The first item of the group, whose metadata the set carries.</summary>
     public MigrationScriptItem First { get; }
+
+    /// <summary>The <c>ScriptExtensions</c> the group's items share.</summary>
+    public ScriptExtensions Extensions { get; }
 
     public List<string> Files { get; } = new();
 

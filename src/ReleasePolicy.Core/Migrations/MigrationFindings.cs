@@ -139,6 +139,18 @@ internal static class MigrationFindings
     public static PolicyFinding InvalidPattern(string message) => new(
         RuleIds.InvalidPolicyValue, FindingKind.InputError, message);
 
+    public static PolicyFinding InvalidScriptExtensions(string include, string value, string invalid) => new(
+        RuleIds.InvalidPolicyValue,
+        FindingKind.InputError,
+        $"ReleaseMigrationScripts item '{include}' has ScriptExtensions=\"{value}\": '{invalid}' is not a file extension. " +
+        $"List extensions separated by ';', with or without the dot and without wildcards (for example ScriptExtensions=\".sql;.pgsql\"), " +
+        $"or remove the metadata to use the default {ScriptExtensions.DefaultValue}.");
+
+    /// <summary>Not a finding: the build message (normal importance) for a folder that holds no script at all.</summary>
+    public static string NoScript(string name, ScriptExtensions extensions) =>
+        $"ReleasePolicy: {name} contains no migration script ({extensions.Globs}), so nothing in it is checked. " +
+        "If its scripts have another extension, list it in the item's ScriptExtensions metadata.";
+
     private static string Folder(string relativePath)
     {
         var slash = relativePath.LastIndexOf('/');

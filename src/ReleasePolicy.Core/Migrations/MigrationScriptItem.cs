@@ -11,13 +11,15 @@ public sealed class MigrationScriptItem
         string? recursiveDir = null,
         string? convention = null,
         string? forwardPattern = null,
-        string? rollbackPattern = null)
+        string? rollbackPattern = null,
+        string? scriptExtensions = null)
     {
         Include = include;
         RecursiveDir = recursiveDir ?? string.Empty;
         Convention = convention;
         ForwardPattern = forwardPattern;
         RollbackPattern = rollbackPattern;
+        ScriptExtensions = scriptExtensions;
     }
 
     /// <summary>The path as written or expanded, relative to the project folder or absolute.</summary>
@@ -35,6 +37,9 @@ public sealed class MigrationScriptItem
 
     public string? RollbackPattern { get; }
 
+    /// <summary>The <c>ScriptExtensions</c> metadata as written (see <see cref="Migrations.ScriptExtensions.Parse"/>).</summary>
+    public string? ScriptExtensions { get; }
+
     /// <summary>Items with equal metadata may share a set; the key is what they share.</summary>
-    internal string MetadataKey => Convention + "\n" + ForwardPattern + "\n" + RollbackPattern;
+    internal string MetadataKey => Convention + "\n" + ForwardPattern + "\n" + RollbackPattern + "\n" + ScriptExtensions;
 }

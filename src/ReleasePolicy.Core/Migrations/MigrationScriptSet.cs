@@ -13,19 +13,21 @@ public sealed class MigrationScriptSet
         IReadOnlyList<string> files,
         string? convention = null,
         string? forwardPattern = null,
-        string? rollbackPattern = null)
+        string? rollbackPattern = null,
+        ScriptExtensions? extensions = null)
     {
         Name = name;
         Files = files;
         Convention = Blank(convention);
         ForwardPattern = Blank(forwardPattern);
         RollbackPattern = Blank(rollbackPattern);
+        Extensions = extensions ?? ScriptExtensions.Default;
     }
 
     /// <summary>How messages name this set, for example the folder as the user wrote it: <c>db/migrations</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Full paths of the <c>.sql</c> and <c>sqitch.plan</c> files in the set.</summary>
+    /// <summary>Full paths of the scripts (files with one of <see cref="Extensions"/>) and <c>sqitch.plan</c> files in the set.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>The <c>Convention</c> metadata as written, or null to detect it from the file names.</summary>
@@ -34,6 +36,9 @@ public sealed class MigrationScriptSet
     public string? ForwardPattern { get; }
 
     public string? RollbackPattern { get; }
+
+    /// <summary>The extensions the set's scripts have (<c>ScriptExtensions</c> metadata, or the default list).</summary>
+    public ScriptExtensions Extensions { get; }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -90,14 +90,21 @@ public sealed class ConventionChoice
 {
     /// <param name="evidence">
     /// For <see cref="ConventionSource.Detected"/>, the project-relative file whose name showed the convention; for
-    /// <see cref="ConventionSource.Patterns"/>, the metadata that was set (<c>ForwardPattern and RollbackPattern</c>).
+    /// <see cref="ConventionSource.Patterns"/>, the metadata that was set (<c>ForwardPattern and RollbackPattern</c>);
+    /// for <see cref="ConventionSource.ConventionMetadata"/>, the value as written.
     /// </param>
-    public ConventionChoice(string setName, MigrationConvention? convention, ConventionSource source, string? evidence)
+    /// <param name="patterns">
+    /// For <see cref="ConventionSource.ConventionMetadata"/>, the pattern metadata the item sets as well
+    /// (<c>ForwardPattern</c>), or null.
+    /// </param>
+    public ConventionChoice(
+        string setName, MigrationConvention? convention, ConventionSource source, string? evidence, string? patterns = null)
     {
         SetName = setName;
         Convention = convention;
         Source = source;
         Evidence = evidence;
+        Patterns = patterns;
     }
 
     public string SetName { get; }
@@ -110,21 +117,47 @@ public sealed class ConventionChoice
     /// <summary>See the constructor; null when no file name showed a convention (Suffix by default).</summary>
     public string? Evidence { get; }
 
-    /// <summary>The build message (normal importance) that tells the user which convention was used.</summary>
+    /// <summary>See the constructor.</summary>
+    public string? Patterns { get; }
+
+    /// <summary>True when the Custom convention was chosen but its patterns cannot be used (an RP9001 says why).</summary>
+    public bool PatternsUnusable { get; internal set; }
+
+    /// <summary>
+    /// The build message (normal importance) that tells the user which convention was used and, truthfully, what chose
+    /// it: the file names, the <c>Convention</c> metadata, or the <c>ForwardPattern</c> / <c>RollbackPattern</c> metadata.
+    /// </summary>
     public string Describe()
     {
+        var set = $"ReleaseMigrationScripts '{SetName}'";
         if (Convention is null)
         {
-            return $"ReleaseMigrationScripts '{SetName}' contains no .sql scripts; nothing to pair.";
+            return Source switch
+            {
+                ConventionSource.ConventionMetadata when Patterns is not null =>
+                    $"{set} is not checked: its Convention=\"{Evidence}\" metadata does not use the {Patterns} metadata it also sets (see RP9001).",
+                ConventionSource.ConventionMetadata =>
+                    $"{set} is not checked: its Convention=\"{Evidence}\" metadata names no convention (see RP9001).",
+                _ => $"{set} contains no migration script; nothing to pair.",
+            };
         }
 
-        var how = Source == ConventionSource.ConventionMetadata
-            ? "set by Convention metadata."
-            : Source == ConventionSource.Patterns
-            ? $"because the item sets {Evidence} metadata (Convention=\"Custom\" is implied)."
-            : Evidence is null
-                ? "because no file name shows a convention (<name>.sql pairs with <name>.rollback.sql). Set Convention metadata to choose another one."
-                : $"detected from '{Evidence}'. Set Convention metadata to choose another one.";
-        return $"ReleaseMigrationScripts '{SetName}': checking rollback scripts with the {Convention} convention, {how}";
+        if (PatternsUnusable)
+        {
+            var chosenBy = Source == ConventionSource.ConventionMetadata ? $"Convention=\"{Evidence}\"" : Evidence;
+            return $"{set} is not checked: the Custom convention (set by its {chosenBy} metadata) needs usable " +
+                "ForwardPattern and RollbackPattern metadata (see RP9001).";
+        }
+
+        var how = Source switch
+        {
+            ConventionSource.ConventionMetadata when Patterns is not null => $"set by Convention=\"{Evidence}\" metadata, with its {Patterns} metadata.",
+            ConventionSource.ConventionMetadata => $"set by Convention=\"{Evidence}\" metadata.",
+            ConventionSource.Patterns => $"because the item sets {Evidence} metadata (Convention=\"Custom\" is implied).",
+            _ when Evidence is null =>
+                "because no file name shows a convention (<name>.sql pairs with <name>.rollback.sql). Set Convention metadata to choose another one.",
+            _ => $"detected from the file name '{Evidence}'. Set Convention metadata to choose another one.",
+        };
+        return $"{set}: checking rollback scripts with the {Convention} convention, {how}";
     }
 }

@@ -6,14 +6,15 @@ using ReleasePolicy.IO;
 namespace ReleasePolicy.Migrations;
 
 /// <summary>
-/// Lists the <c>*.sql</c> and <c>sqitch.plan</c> files below a folder item. Each real folder is visited once, so a
+/// Lists the scripts (files with one of the item's <see cref="ScriptExtensions"/>) and <c>sqitch.plan</c> files below a folder item. Each real folder is visited once, so a
 /// symbolic link back up the tree (<c>db/loop -&gt; ..</c>) adds nothing, and <see cref="BuildOutputFolders"/> are
 /// skipped. Folder links are followed only where the runtime can resolve them (see <see cref="RealDirectories"/>).
 /// </summary>
 internal static class ScriptFolderWalk
 {
     /// <param name="claim">Called with each script's path and the real path of its folder.</param>
-    public static void Walk(string root, BuildOutputFolders skipped, RealDirectories real, Action<string, string> claim)
+    public static void Walk(
+        string root, ScriptExtensions extensions, BuildOutputFolders skipped, RealDirectories real, Action<string, string> claim)
     {
         var visited = new HashSet<string>(PathComparer.Instance);
         var pending = new Stack<(string Path, string Real)>();
@@ -39,7 +40,7 @@ internal static class ScriptFolderWalk
                         pending.Push((entry.FullName, childReal));
                     }
                 }
-                else if (IsScript(entry.Name))
+                else if (IsScript(entry.Name, extensions))
                 {
                     claim(entry.FullName, directoryReal);
                 }
@@ -47,6 +48,6 @@ internal static class ScriptFolderWalk
         }
     }
 
-    public static bool IsScript(string fileName) =>
-        ConventionDetection.IsSql(fileName) || ConventionDetection.IsSqitchPlan(fileName);
+    public static bool IsScript(string fileName, ScriptExtensions extensions) =>
+        extensions.Match(fileName) is not null || ConventionDetection.IsSqitchPlan(fileName);
 }

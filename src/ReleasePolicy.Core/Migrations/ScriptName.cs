@@ -9,7 +9,7 @@ internal enum ScriptRole
     /// <summary>Applied without a rollback by design (a Flyway repeatable or baseline migration).</summary>
     ForwardOnly,
 
-    /// <summary>A <c>.sql</c> file whose name fits none of the convention's shapes.</summary>
+    /// <summary>A script whose name fits none of the convention's shapes.</summary>
     Unrecognized,
 }
 
@@ -44,4 +44,20 @@ internal readonly struct ScriptName
 
     /// <summary>Why a forward-only script needs no rollback.</summary>
     public string? Reason { get; }
+
+    /// <summary>
+    /// This name, read from a script's canonical name (see <see cref="ScriptExtensions"/>), for the script's own
+    /// <paramref name="extension"/>: the partner is spelled with it, and the key holds it, so scripts pair only with
+    /// scripts of their own extension (per-database variants such as <c>V1__a.mysql</c> and <c>V1__a.pgsql</c> are
+    /// two migrations, not two claims on one).
+    /// </summary>
+    public ScriptName InExtension(string extension) => Role == ScriptRole.Unrecognized
+        ? this
+        : new ScriptName(
+            Role,
+            extension.ToLowerInvariant() + "|" + Key,
+            Id,
+            Claim,
+            PartnerFileName is null ? null : ScriptExtensions.Real(PartnerFileName, extension),
+            Reason);
 }

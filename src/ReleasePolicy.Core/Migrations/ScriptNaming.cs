@@ -8,6 +8,12 @@ internal abstract class ScriptNaming
     /// <summary>The shapes a script's name may take, for the RP1013 message about a name that fits none.</summary>
     public abstract string ExpectedNames { get; }
 
+    /// <summary>
+    /// True when <see cref="Classify"/> reads names with their extension spelled <c>.sql</c> (see
+    /// <see cref="ScriptExtensions"/>); false when it reads them as written (the user's own patterns).
+    /// </summary>
+    public virtual bool ReadsCanonicalNames => true;
+
     /// <param name="fileName">The file name, for example <c>V3__add_index.sql</c>.</param>
     /// <param name="relativePath">The path relative to the project, with '/', for example <c>db/V3__add_index.sql</c>.</param>
     /// <param name="relativeDirectory">The folder part of <paramref name="relativePath"/> with a trailing '/', or empty.</param>

@@ -58,7 +58,8 @@ public sealed class ScriptPairing
             }
 
             Array.Sort(files, StringComparer.Ordinal);
-            var convention = ChooseConvention(set, files, findings, conventions);
+            var choice = ChooseConvention(set, files, findings);
+            var convention = choice.Convention;
             if (convention == MigrationConvention.Sqitch)
             {
                 new SqitchPairing(_paths, _openPlan, set.Name, migrations, findings).Pair(files);
@@ -68,18 +69,30 @@ public sealed class ScriptPairing
                 var naming = Naming(convention.Value, set, findings);
                 if (naming is not null)
                 {
-                    PairByName(set.Name, naming, files, migrations, findings);
+                    PairByName(set, naming, files, migrations, findings);
                 }
+                else
+                {
+                    choice.PatternsUnusable = true;
+                }
+            }
+
+            // A set without files says so once, where it was expanded (a folder holding no script).
+            if (files.Length > 0)
+            {
+                conventions.Add(choice);
             }
         }
 
         return new PairingResult(migrations, findings, conventions);
     }
 
-    private MigrationConvention? ChooseConvention(
-        MigrationScriptSet set, string[] files, List<PolicyFinding> findings, List<ConventionChoice> conventions)
+    private ConventionChoice ChooseConvention(MigrationScriptSet set, string[] files, List<PolicyFinding> findings)
     {
-        var hasPatterns = set.ForwardPattern is not null || set.RollbackPattern is not null;
+        var patterns = set.ForwardPattern is null && set.RollbackPattern is null ? null
+            : set.ForwardPattern is null ? "RollbackPattern"
+            : set.RollbackPattern is null ? "ForwardPattern"
+            : "ForwardPattern and RollbackPattern";
         MigrationConvention? convention;
         if (set.Convention is not null)
         {
@@ -88,29 +101,23 @@ public sealed class ScriptPairing
             {
                 findings.Add(MigrationFindings.UnknownConvention(set.Name, set.Convention));
             }
-            else if (hasPatterns && convention != MigrationConvention.Custom)
+            else if (patterns is not null && convention != MigrationConvention.Custom)
             {
                 findings.Add(MigrationFindings.PatternWithoutCustom(set.Name, convention.Value));
                 convention = null;
             }
 
-            conventions.Add(new ConventionChoice(set.Name, convention, ConventionSource.ConventionMetadata, evidence: null));
-            return convention;
+            return new ConventionChoice(set.Name, convention, ConventionSource.ConventionMetadata, set.Convention.Trim(), patterns);
         }
 
-        if (hasPatterns)
+        if (patterns is not null)
         {
-            var which = set.ForwardPattern is null ? "RollbackPattern"
-                : set.RollbackPattern is null ? "ForwardPattern"
-                : "ForwardPattern and RollbackPattern";
-            conventions.Add(new ConventionChoice(set.Name, MigrationConvention.Custom, ConventionSource.Patterns, which));
-            return MigrationConvention.Custom;
+            return new ConventionChoice(set.Name, MigrationConvention.Custom, ConventionSource.Patterns, patterns);
         }
 
-        convention = ConventionDetection.Detect(files, out var evidence);
-        conventions.Add(new ConventionChoice(
-            set.Name, convention, ConventionSource.Detected, evidence: evidence is null ? null : _paths.Relative(evidence)));
-        return convention;
+        convention = ConventionDetection.Detect(files, set.Extensions, out var evidence);
+        return new ConventionChoice(
+            set.Name, convention, ConventionSource.Detected, evidence: evidence is null ? null : _paths.Relative(evidence));
     }
 
     private static ScriptNaming? Naming(MigrationConvention convention, MigrationScriptSet set, List<PolicyFinding> findings)
@@ -135,14 +142,16 @@ public sealed class ScriptPairing
     }
 
     private void PairByName(
-        string setName, ScriptNaming naming, string[] files, List<PairedMigration> migrations, List<PolicyFinding> findings)
+        MigrationScriptSet set, ScriptNaming naming, string[] files, List<PairedMigration> migrations, List<PolicyFinding> findings)
     {
+        var setName = set.Name;
         var slots = new Dictionary<string, Slot>(files.Length, StringComparer.Ordinal);
         var order = new List<Slot>(files.Length);
         foreach (var file in files)
         {
             var fileName = Path.GetFileName(file);
-            if (!ConventionDetection.IsSql(fileName))
+            var extension = set.Extensions.Match(fileName);
+            if (extension is null)
             {
                 continue;
             }
@@ -151,7 +160,9 @@ public sealed class ScriptPairing
             ScriptName name;
             try
             {
-                name = naming.Classify(fileName, script.Relative, script.Directory);
+                name = naming.ReadsCanonicalNames
+                    ? naming.Classify(ScriptExtensions.Canonical(fileName, extension), script.Relative, script.Directory).InExtension(extension)
+                    : naming.Classify(fileName, script.Relative, script.Directory);
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
             {
@@ -163,7 +174,8 @@ public sealed class ScriptPairing
 
             if (name.Role == ScriptRole.Unrecognized)
             {
-                findings.Add(MigrationFindings.UnrecognizedName(file, script.Relative, setName, naming.Convention, naming.ExpectedNames));
+                var expected = naming.ReadsCanonicalNames ? ScriptExtensions.InExtension(naming.ExpectedNames, extension) : naming.ExpectedNames;
+                findings.Add(MigrationFindings.UnrecognizedName(file, script.Relative, setName, naming.Convention, expected));
                 continue;
             }
 

@@ -9,26 +9,34 @@ namespace ReleasePolicy.Migrations;
 /// <summary>What <see cref="ScriptSetExpansion"/> made of the items: the sets to pair, input errors, and every file.</summary>
 public sealed class ExpandedScriptSets
 {
-    internal ExpandedScriptSets(List<MigrationScriptSet> sets, List<PolicyFinding> findings, List<string> scannedFiles)
+    internal ExpandedScriptSets(List<MigrationScriptSet> sets, List<PolicyFinding> findings, List<string> scannedFiles, List<string> notes)
     {
         Sets = sets;
         Findings = findings;
         ScannedFiles = scannedFiles;
+        Notes = notes;
     }
 
     public IReadOnlyList<MigrationScriptSet> Sets { get; }
 
-    /// <summary>RP9002 for items that name nothing or cannot be listed.</summary>
+    /// <summary>RP9002 for items that name nothing or cannot be listed; RP9001 for invalid <c>ScriptExtensions</c>.</summary>
     public IReadOnlyList<PolicyFinding> Findings { get; }
 
     /// <summary>Full paths of every file put into a set, in ordinal order (the check's inputs).</summary>
     public IReadOnlyList<string> ScannedFiles { get; }
+
+    /// <summary>
+    /// Build messages at normal importance: a folder (or the root of file items) that holds no script with the
+    /// extensions it looked for, so that nothing is skipped without a word.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; }
 }
 
 /// <summary>
 /// Turns <c>ReleaseMigrationScripts</c> items into script sets, one per root, each with its own convention:
 /// <list type="bullet">
-/// <item>a folder item is a set of every <c>*.sql</c> and <c>sqitch.plan</c> below it (<see cref="ScriptFolderWalk"/>);</item>
+/// <item>a folder item is a set of every script (a file with one of its <see cref="ScriptExtensions"/>) and
+/// <c>sqitch.plan</c> below it (<see cref="ScriptFolderWalk"/>);</item>
 /// <item>file items (written by hand, or expanded from a glob) are grouped by root and metadata, the root being a
 /// glob's folder before its <c>**</c> (from <c>%(RecursiveDir)</c>) or, for a file written by hand, its folder; so
 /// metadata-less globs over a golang-migrate folder and a Flyway folder stay two sets;</item>
@@ -56,6 +64,9 @@ public static class ScriptSetExpansion
         private readonly List<string> _scanned = new();
         private readonly List<MigrationScriptSet> _sets = new();
         private readonly List<PolicyFinding> _findings = new();
+        private readonly List<string> _notes = new();
+        private readonly Dictionary<string, ScriptExtensions?> _extensions = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _invalidExtensions = new(StringComparer.Ordinal);
 
         public Expansion(string projectDirectory, BuildOutputFolders skipped)
         {
@@ -68,6 +79,7 @@ public static class ScriptSetExpansion
         {
             var groups = new Dictionary<string, FileGroup>(PathComparer.Instance);
             var groupOrder = new List<FileGroup>();
+            var fileRoots = new Dictionary<string, FileRoot>(PathComparer.Instance);
             foreach (var item in items)
             {
                 var path = FullPath(item);
@@ -78,15 +90,23 @@ public static class ScriptSetExpansion
 
                 if (Directory.Exists(path))
                 {
-                    var files = Folder(item, path);
+                    var extensions = Extensions(item, path);
+                    var seen = false;
+                    var files = extensions is null ? null : Folder(item, path, extensions, out seen);
                     if (files is not null)
                     {
-                        _sets.Add(Set(DisplayName(item.Include), files, item));
+                        var name = DisplayName(item.Include);
+                        if (!seen)
+                        {
+                            _notes.Add(MigrationFindings.NoScript(name, extensions!));
+                        }
+
+                        _sets.Add(Set(name, files, item, extensions!));
                     }
                 }
                 else if (File.Exists(path))
                 {
-                    AddFile(item, path, groups, groupOrder);
+                    AddFile(item, path, groups, groupOrder, fileRoots);
                 }
                 else
                 {
@@ -96,32 +116,59 @@ public static class ScriptSetExpansion
 
             foreach (var group in SqitchRoots.Merge(groupOrder))
             {
-                _sets.Add(Set(RootName(group.Root), group.Files, group.First));
+                _sets.Add(Set(RootName(group.Root), group.Files, group.First, group.Extensions));
+            }
+
+            // File items of a root none of which is a script: a glob such as db/**/* over .txt files.
+            foreach (var root in fileRoots.Values)
+            {
+                if (!root.HasScript)
+                {
+                    _notes.Add(MigrationFindings.NoScript(RootName(root.Path), root.Extensions));
+                }
             }
 
             _scanned.Sort(StringComparer.Ordinal);
-            return new ExpandedScriptSets(_sets, _findings, _scanned);
+            return new ExpandedScriptSets(_sets, _findings, _scanned, _notes);
         }
 
-        private void AddFile(MigrationScriptItem item, string path, Dictionary<string, FileGroup> groups, List<FileGroup> order)
+        private void AddFile(
+            MigrationScriptItem item,
+            string path,
+            Dictionary<string, FileGroup> groups,
+            List<FileGroup> order,
+            Dictionary<string, FileRoot> roots)
         {
-            var fileName = Path.GetFileName(path);
-            if (!ScriptFolderWalk.IsScript(fileName))
-            {
-                return;
-            }
-
             var directory = Path.GetDirectoryName(path)!;
             var root = GlobRoot(directory, item.RecursiveDir);
-            if (BelowSkippedFolder(directory, root) || !Claim(path, _real.Resolve(directory)))
+            var extensions = Extensions(item, root);
+            if (extensions is null)
             {
                 return;
             }
 
             var key = root + "\n" + item.MetadataKey;
+            if (!roots.TryGetValue(key, out var fileRoot))
+            {
+                fileRoot = new FileRoot(root, extensions);
+                roots.Add(key, fileRoot);
+            }
+
+            var fileName = Path.GetFileName(path);
+            if (!ScriptFolderWalk.IsScript(fileName, extensions))
+            {
+                return;
+            }
+
+            fileRoot.HasScript = true;
+            if (BelowSkippedFolder(directory, root) || !Claim(path, _real.Resolve(directory)))
+            {
+                return;
+            }
+
             if (!groups.TryGetValue(key, out var group))
             {
-                group = new FileGroup(root, item);
+                group = new FileGroup(root, item, extensions);
                 groups.Add(key, group);
                 order.Add(group);
             }
@@ -129,13 +176,36 @@ public static class ScriptSetExpansion
             group.Add(path, fileName);
         }
 
-        private List<string>? Folder(MigrationScriptItem item, string folder)
+        // The item's ScriptExtensions, or null after reporting an invalid value (once per value and folder or glob root).
+        private ScriptExtensions? Extensions(MigrationScriptItem item, string root)
+        {
+            var value = item.ScriptExtensions ?? string.Empty;
+            if (!_extensions.TryGetValue(value, out var extensions))
+            {
+                extensions = ScriptExtensions.Parse(value, out _);
+                _extensions.Add(value, extensions);
+            }
+
+            if (extensions is null && _invalidExtensions.Add(root + "\n" + value))
+            {
+                ScriptExtensions.Parse(value, out var invalid);
+                _findings.Add(MigrationFindings.InvalidScriptExtensions(item.Include, value, invalid!));
+            }
+
+            return extensions;
+        }
+
+        // The folder's scripts not claimed before; anyScript also counts those claimed by an earlier item.
+        private List<string>? Folder(MigrationScriptItem item, string folder, ScriptExtensions extensions, out bool anyScript)
         {
             var files = new List<string>();
+            var any = false;
+            anyScript = false;
             try
             {
-                ScriptFolderWalk.Walk(folder, _skipped, _real, (file, realDirectory) =>
+                ScriptFolderWalk.Walk(folder, extensions, _skipped, _real, (file, realDirectory) =>
                 {
+                    any = true;
                     if (Claim(file, realDirectory))
                     {
                         files.Add(file);
@@ -151,6 +221,7 @@ public static class ScriptSetExpansion
                 return null;
             }
 
+            anyScript = any;
             return files;
         }
 
@@ -220,8 +291,8 @@ public static class ScriptSetExpansion
             $"ReleaseMigrationScripts item '{item.Include}' names a folder or file that does not exist ('{path}'). " +
             "Fix the path, or remove the item.");
 
-        private static MigrationScriptSet Set(string name, List<string> files, MigrationScriptItem metadata) =>
-            new(name, files, metadata.Convention, metadata.ForwardPattern, metadata.RollbackPattern);
+        private static MigrationScriptSet Set(string name, List<string> files, MigrationScriptItem metadata, ScriptExtensions extensions) =>
+            new(name, files, metadata.Convention, metadata.ForwardPattern, metadata.RollbackPattern, extensions);
 
         private string RootName(string root)
         {
@@ -236,5 +307,21 @@ public static class ScriptSetExpansion
         }
 
         private static string Printable(string value) => value.Replace("\0", "\\0");
+
+        /// <summary>The glob root (or folder) of file items with equal metadata, and whether any of them is a script.</summary>
+        private sealed class FileRoot
+        {
+            public FileRoot(string path, ScriptExtensions extensions)
+            {
+                Path = path;
+                Extensions = extensions;
+            }
+
+            public string Path { get; }
+
+            public ScriptExtensions Extensions { get; }
+
+            public bool HasScript { get; set; }
+        }
     }
 }

@@ -40,6 +40,10 @@ public sealed class CheckMigrationScripts : MigrationScriptItemsTask
         var projectDirectory = ResolveProjectDirectory();
         var items = Expand(projectDirectory);
         Report(items.Findings);
+        foreach (var note in items.Notes)
+        {
+            Log.LogMessage(MessageImportance.Normal, note);
+        }
 
         var result = MigrationScriptCheck.Run(items.Sets, projectDirectory);
         foreach (var choice in result.Conventions)

@@ -30,7 +30,8 @@ public sealed class CollectMigrationScripts : MigrationScriptItemsTask
             lines.Append(FullPath(projectDirectory, item.ItemSpec)).Append('|')
                 .Append(item.GetMetadata("Convention")).Append('|')
                 .Append(item.GetMetadata("ForwardPattern")).Append('|')
-                .Append(item.GetMetadata("RollbackPattern")).Append('\n');
+                .Append(item.GetMetadata("RollbackPattern")).Append('|')
+                .Append(item.GetMetadata("ScriptExtensions")).Append('\n');
         }
 
         foreach (var file in expanded.ScannedFiles)

@@ -13,8 +13,9 @@ namespace ReleasePolicy.Tasks;
 public abstract class MigrationScriptItemsTask : ReleasePolicyTask
 {
     /// <summary>
-    /// The <c>ReleaseMigrationScripts</c> items: folders (every <c>*.sql</c> and <c>sqitch.plan</c> below them) or
-    /// files, with optional <c>Convention</c>, <c>ForwardPattern</c> and <c>RollbackPattern</c> metadata. Files from a
+    /// The <c>ReleaseMigrationScripts</c> items: folders (every script and <c>sqitch.plan</c> below them) or files,
+    /// with optional <c>Convention</c>, <c>ForwardPattern</c>, <c>RollbackPattern</c> and <c>ScriptExtensions</c>
+    /// (default <c>.sql;.psql;.pgsql;.mysql</c>) metadata. Files from a
     /// glob carry MSBuild's <c>RecursiveDir</c>, which tells the glob's root (see <see cref="ScriptSetExpansion"/>).
     /// </summary>
     public ITaskItem[] Scripts { get; set; } = Array.Empty<ITaskItem>();
@@ -80,7 +81,8 @@ public abstract class MigrationScriptItemsTask : ReleasePolicyTask
                 item.GetMetadata("RecursiveDir"),
                 item.GetMetadata("Convention"),
                 item.GetMetadata("ForwardPattern"),
-                item.GetMetadata("RollbackPattern"));
+                item.GetMetadata("RollbackPattern"),
+                item.GetMetadata("ScriptExtensions"));
         }
 
         return items;

@@ -20,7 +20,7 @@ public sealed class CollectMigrationScriptsTests : IDisposable
 
         Assert.Equal(new[] { "db/U1__init.sql", "db/V1__init.sql" }, task.ScannedFiles.Select(f => _project.Relative(f.ItemSpec)));
         Assert.Equal(
-            $"{_project.ProjectDirectory}|Flyway||\n{_project.FullPath("db/U1__init.sql")}\n{_project.FullPath("db/V1__init.sql")}\n",
+            $"{_project.ProjectDirectory}|Flyway|||\n{_project.FullPath("db/U1__init.sql")}\n{_project.FullPath("db/V1__init.sql")}\n",
             File.ReadAllText(InputsFile));
     }
 
@@ -37,6 +37,40 @@ public sealed class CollectMigrationScriptsTests : IDisposable
 
         _project.Write("db/U1__init.sql");
         Assert.True(Collect(Item("db")).Execute());
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(InputsFile));
+    }
+
+    [Fact]
+    public void Scripts_with_every_listed_extension_are_inputs_and_the_extensions_are_in_the_inputs_file()
+    {
+        _project.Write("db/V1__init.pgsql");
+        _project.Write("db/U1__init.pgsql");
+        _project.Write("db/V2__seed.tsql");
+        _project.Write("db/notes.md", "Run with psql.");
+        var item = Item("db");
+        item.SetMetadata("ScriptExtensions", "pgsql;.TSQL");
+        var task = Collect(item);
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(
+            new[] { "db/U1__init.pgsql", "db/V1__init.pgsql", "db/V2__seed.tsql" },
+            task.ScannedFiles.Select(f => _project.Relative(f.ItemSpec)));
+        Assert.StartsWith($"{_project.FullPath("db")}||||pgsql;.TSQL\n", File.ReadAllText(InputsFile));
+    }
+
+    [Fact]
+    public void Changing_ScriptExtensions_rewrites_the_inputs_file_so_the_check_runs_again()
+    {
+        _project.Write("db/V1__init.sql");
+        Assert.True(Collect(Item("db")).Execute());
+        var old = DateTime.UtcNow.AddMinutes(-5);
+        File.SetLastWriteTimeUtc(InputsFile, old);
+        var item = Item("db");
+        item.SetMetadata("ScriptExtensions", ".sql");
+
+        Assert.True(Collect(item).Execute());
+
         Assert.NotEqual(old, File.GetLastWriteTimeUtc(InputsFile));
     }
 

@@ -24,7 +24,7 @@ public sealed class ConventionDetectionTests : IDisposable
 
         var message = Assert.Single(run.Engine.Messages, m => m.Message.StartsWith("ReleaseMigrationScripts 'db'"));
         Assert.Equal(
-            $"ReleaseMigrationScripts 'db': checking rollback scripts with the {convention} convention, detected from '{evidence}'. " +
+            $"ReleaseMigrationScripts 'db': checking rollback scripts with the {convention} convention, detected from the file name '{evidence}'. " +
             "Set Convention metadata to choose another one.",
             message.Message);
         Assert.All(run.Migrations, m => Assert.Equal(reportName, m.GetProperty("convention").GetString()));
@@ -54,7 +54,10 @@ public sealed class ConventionDetectionTests : IDisposable
         Assert.True(run.Succeeded);
         Assert.Empty(run.Findings);
         Assert.Equal("[]\n", run.Report);
-        Assert.Contains(run.Engine.Messages, m => m.Message == "ReleaseMigrationScripts 'db' contains no .sql scripts; nothing to pair.");
+        Assert.Equal(
+            "ReleasePolicy: db contains no migration script (*.sql, *.psql, *.pgsql, *.mysql), so nothing in it is checked. " +
+            "If its scripts have another extension, list it in the item's ScriptExtensions metadata.",
+            Assert.Single(run.Engine.Messages, m => m.Message.Contains("db")).Message);
     }
 
     [Fact]

@@ -83,6 +83,21 @@ public sealed class RuleDocPageTests : IDisposable
     }
 
     [Fact]
+    public void RP1010_page_quotes_the_no_script_line_and_RP9001_page_the_invalid_ScriptExtensions_message()
+    {
+        _project.Write("db/migrations/README.md", "Apply in order.");
+        var item = Item("db/migrations");
+        var invalid = Item("db/migrations");
+        invalid.SetMetadata("ScriptExtensions", "*.pgsql");
+
+        var empty = _project.Check(item);
+        var run = _project.Check(invalid);
+
+        AssertQuoted("RP1010", empty.Engine.Messages.Single(m => m.Message.StartsWith("ReleasePolicy: db/migrations")).Message);
+        AssertQuoted("RP9001", run.Engine.Errors.Single().Message);
+    }
+
+    [Fact]
     public void RP9002_page_quotes_the_migration_script_messages()
     {
         _project.Write("db/sqitch.plan", "%project=orders\nus\0ers 2024-01-02T10:00:00Z Ada <ada@example.com>\nusers 2024-01-02T10:00:00Z Ada <ada@example.com>\n");
