@@ -72,6 +72,9 @@ public sealed class MigrationEntry
     /// <summary>The forward script drops a table, column or schema, truncates, or deletes without WHERE.</summary>
     public bool Destructive { get; }
 
+    /// <summary>In the team's <c>ReleaseMigrationBaseline</c>: accepted as it is, its rollback findings not reported.</summary>
+    public bool Baselined { get; set; }
+
     /// <summary>The path the report is sorted by: the forward script's, or the rollback script's for an orphan.</summary>
     public string SortPath => Forward?.Path ?? Rollback?.Path ?? string.Empty;
 }

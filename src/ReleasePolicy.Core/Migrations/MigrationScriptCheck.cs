@@ -33,17 +33,23 @@ public sealed class MigrationCheckResult
 /// </summary>
 public static class MigrationScriptCheck
 {
-    public static MigrationCheckResult Run(IReadOnlyList<MigrationScriptSet> sets, string projectDirectory)
+    /// <param name="baseline">
+    /// <c>ReleaseMigrationBaseline</c>: migrations accepted as they are (by ID, forward script file name or
+    /// project-relative path); their rollback findings (RP1010, RP1011) are not reported and the report marks them
+    /// baselined, with the status they really have.
+    /// </param>
+    public static MigrationCheckResult Run(IReadOnlyList<MigrationScriptSet> sets, string projectDirectory, IReadOnlyCollection<string>? baseline = null)
     {
         var pairing = new ScriptPairing(projectDirectory).Pair(sets);
         var paths = new ProjectPath(projectDirectory);
+        var accepted = new HashSet<string>(baseline ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         var findings = new List<PolicyFinding>(pairing.Findings);
         var entries = new List<MigrationEntry>(pairing.Migrations.Count);
         using (var reader = new SqlScriptScan.Reader())
         {
             foreach (var migration in pairing.Migrations)
             {
-                entries.Add(Inspect(migration, reader, paths, findings));
+                entries.Add(Inspect(migration, reader, paths, findings, accepted));
             }
         }
 
@@ -63,11 +69,17 @@ public static class MigrationScriptCheck
         return new MigrationCheckResult(entries, ordered, pairing.Conventions);
     }
 
-    private static MigrationEntry Inspect(PairedMigration migration, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> findings)
+    private static MigrationEntry Inspect(PairedMigration migration, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> allFindings, HashSet<string> accepted)
     {
-        var forward = Read(migration.Forward, reader, paths, findings);
-        var rollback = Read(migration.Rollback, reader, paths, findings);
-        var verify = Read(migration.Verify, reader, paths, findings);
+        var forward = Read(migration.Forward, reader, paths, allFindings);
+        var rollback = Read(migration.Rollback, reader, paths, allFindings);
+        var verify = Read(migration.Verify, reader, paths, allFindings);
+        var baselined = accepted.Count > 0
+            && (accepted.Contains(migration.Id)
+                || (forward.File is { } file && (accepted.Contains(file.Path) || accepted.Contains(Path.GetFileName(file.Path)))));
+
+        // A baselined migration's rollback findings are accepted; unreadable files (RP9002) are still reported.
+        var findings = baselined ? new List<PolicyFinding>() : allFindings;
         string status;
         var reason = migration.Reason;
         switch (migration.Outcome)
@@ -115,7 +127,10 @@ public static class MigrationScriptCheck
             verify.File,
             status,
             reason,
-            forward.Scan?.Destructive ?? false);
+            forward.Scan?.Destructive ?? false)
+        {
+            Baselined = baselined,
+        };
     }
 
     private static (MigrationScriptFile? File, SqlScriptScan? Scan) Read(string? path, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> findings)

@@ -45,7 +45,7 @@ public sealed class CheckMigrationScripts : MigrationScriptItemsTask
             Log.LogMessage(MessageImportance.Normal, note);
         }
 
-        var result = MigrationScriptCheck.Run(items.Sets, projectDirectory);
+        var result = MigrationScriptCheck.Run(items.Sets, projectDirectory, BaselineIds());
         foreach (var choice in result.Conventions)
         {
             Log.LogMessage(MessageImportance.Normal, choice.Describe());

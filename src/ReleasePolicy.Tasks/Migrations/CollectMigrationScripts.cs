@@ -34,6 +34,12 @@ public sealed class CollectMigrationScripts : MigrationScriptItemsTask
                 .Append(item.GetMetadata("ScriptExtensions")).Append('\n');
         }
 
+        // Baselining a migration changes what the check reports, so it is an input too.
+        foreach (var id in BaselineIds())
+        {
+            lines.Append("baseline|").Append(id).Append('\n');
+        }
+
         foreach (var file in expanded.ScannedFiles)
         {
             lines.Append(file).Append('\n');

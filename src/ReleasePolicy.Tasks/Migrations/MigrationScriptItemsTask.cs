@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -19,6 +21,16 @@ public abstract class MigrationScriptItemsTask : ReleasePolicyTask
     /// glob carry MSBuild's <c>RecursiveDir</c>, which tells the glob's root (see <see cref="ScriptSetExpansion"/>).
     /// </summary>
     public ITaskItem[] Scripts { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// <c>ReleaseMigrationBaseline</c>: migrations accepted as they are when ReleasePolicy was adopted, by migration ID
+    /// (for scripts, the ID the migrations report lists) or by the forward script's file name or project-relative path.
+    /// </summary>
+    public ITaskItem[] Baseline { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The baseline's entries, trimmed.</summary>
+    protected IReadOnlyList<string> BaselineIds() =>
+        Baseline.Select(item => item.ItemSpec.Trim()).Where(id => id.Length > 0).ToList();
 
     /// <summary>Item paths resolve against it, and report paths are relative to it. Defaults to the project's folder.</summary>
     public string? ProjectDirectory { get; set; }
