@@ -7,6 +7,7 @@ using ReleasePolicy.Diagnostics;
 using ReleasePolicy.Git;
 using ReleasePolicy.IO;
 using ReleasePolicy.Manifest;
+using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
 
 namespace ReleasePolicy.Tasks;
@@ -101,7 +102,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(epochError!);
         }
 
-        if (!MigrationsReport.TryRead(MigrationsReportFile, out var migrations, out var migrationsError))
+        if (!MigrationsReport.TryRead(MigrationsReportFile, out var sqlMigrations, out var migrationsError))
         {
             findings.Add(migrationsError!);
         }
@@ -140,10 +141,15 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         }
 
         var ci = CiEnvironment.Read(EnvironmentVariable);
-        var repository = ResolveRepository(ci, out var skippedGitFiles);
-        if (skippedGitFiles.Count > 0)
+        var repository = ReleaseRepository.Resolve(RepositoryUrl, RepositoryCommit, RepositoryBranch, projectDirectory, ci.Branch);
+        if (repository.IgnoredCommit is { } ignored)
         {
-            Report(skippedGitFiles.Select(file => new PolicyFinding(
+            Log.LogMessage(MessageImportance.Low, "RepositoryCommit '{0}' is not a full commit ID; reading the commit from git instead.", ignored);
+        }
+
+        if (repository.SkippedGitFiles.Count > 0)
+        {
+            Report(repository.SkippedGitFiles.Select(file => new PolicyFinding(
                 RuleIds.UnreadableInput,
                 FindingKind.InputError,
                 $"The git file '{file}' is not a regular file (it is a named pipe, device or socket), so it was skipped rather than read, " +
@@ -153,19 +159,12 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         }
 
         var manifest = new ReleaseManifest(
-            Value(PackageId),
-            Value(PackageVersion),
-            repository,
-            Value(Configuration),
-            SplitTargetFrameworks(TargetFrameworks),
-            Value(SdkVersion),
-            timestamp,
-            ci.RunUrl,
+            new ManifestPackage(Value(PackageId), Value(PackageVersion), repository.Repository),
+            new ManifestBuild(Value(Configuration), TargetFrameworkList.Parse(TargetFrameworks), Value(SdkVersion), timestamp, ci.RunUrl),
             release,
-            migrations,
+            new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
-            inventory?.Migrations,
-            MergeFindings(inventory?.Findings, scriptFindings));
+            ReleaseFinding.Merge(inventory?.Findings, scriptFindings));
 
         var inputs = new List<string>(inventoryFiles);
         foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile })
@@ -182,102 +181,8 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         var path = Path.GetFullPath(OutputFile);
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
         Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
-        Log.LogMessage(MessageImportance.High, Summarize(manifest, path));
+        Log.LogMessage(MessageImportance.High, ReleaseSummary.Line(manifest, path));
         ManifestFile = path;
-    }
-
-    /// <summary>
-    /// Properties win (SourceLink and pack know best, e.g. in CI checkouts); git fills whatever they leave out, and the
-    /// CI system names the branch when HEAD is detached.
-    /// </summary>
-    private GitRepositoryInfo ResolveRepository(CiEnvironment ci, out IReadOnlyList<string> skippedGitFiles)
-    {
-        skippedGitFiles = Array.Empty<string>();
-        var url = Value(RepositoryUrl);
-        var commit = Value(RepositoryCommit)?.ToLowerInvariant();
-        if (commit is not null && !GitFiles.IsObjectId(commit))
-        {
-            // Some tools put a short or decorated ID in SourceRevisionId ("abc1234", "abc…+dirty"); git knows the full one.
-            Log.LogMessage(MessageImportance.Low, "RepositoryCommit '{0}' is not a full commit ID; reading the commit from git instead.", commit);
-            commit = null;
-        }
-
-        var branch = Value(RepositoryBranch);
-        if (url is null || commit is null || branch is null)
-        {
-            var start = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null);
-            var git = GitRepositoryInfo.Discover(start);
-            skippedGitFiles = GitRepositoryInfo.SkippedFiles(start);
-            url ??= git.Url;
-            commit ??= git.Commit;
-            branch ??= git.Branch ?? ci.Branch;
-        }
-
-        return new GitRepositoryInfo(url is null ? null : Git.RepositoryUrl.RemoveCredentials(url), commit, branch);
-    }
-
-    /// <summary>The one line a user sees after pack or publish: what the release holds and where the manifest is.</summary>
-    private static string Summarize(ReleaseManifest manifest, string path)
-    {
-        var migrations = 0;
-        var withoutRollback = 0;
-        if (manifest.Migrations is { ValueKind: System.Text.Json.JsonValueKind.Array } sql)
-        {
-            foreach (var entry in sql.EnumerateArray())
-            {
-                migrations++;
-                if (entry.TryGetProperty("status", out var status) && IsWithoutRollback(status.GetString()))
-                {
-                    withoutRollback++;
-                }
-            }
-        }
-
-        foreach (var code in manifest.CodeMigrations)
-        {
-            migrations++;
-            if (IsWithoutRollback(code.Status))
-            {
-                withoutRollback++;
-            }
-        }
-
-        var findings = manifest.Findings is null ? string.Empty : $", {manifest.Findings.Count} finding(s)";
-        return $"ReleasePolicy: {manifest.PackageId} {manifest.PackageVersion}: {migrations} migration(s), {withoutRollback} without a working rollback, " +
-            $"{manifest.Dependencies.Count} package dependencies{findings}. Release manifest: {path}";
-    }
-
-    /// <summary>Analyzer and task findings in one list, in the manifest's order; null when neither was read.</summary>
-    private static IReadOnlyList<ReleaseFinding>? MergeFindings(IReadOnlyList<ReleaseFinding>? analyzers, IReadOnlyList<ReleaseFinding>? scripts)
-    {
-        if (analyzers is null && scripts is null)
-        {
-            return null;
-        }
-
-        var all = new List<ReleaseFinding>(analyzers ?? Array.Empty<ReleaseFinding>());
-        all.AddRange(scripts ?? Array.Empty<ReleaseFinding>());
-        all.Sort(ReleaseFinding.Compare);
-        return all;
-    }
-
-    private static bool IsWithoutRollback(string? status) =>
-        status is not null and not "reversible" and not "forward-only";
-
-    private static IReadOnlyList<string> SplitTargetFrameworks(string? value)
-    {
-        var frameworks = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var part in (value ?? string.Empty).Split(';'))
-        {
-            var framework = part.Trim();
-            if (framework.Length > 0 && seen.Add(framework))
-            {
-                frameworks.Add(framework);
-            }
-        }
-
-        return frameworks;
     }
 
     private static string? Value(string? value)

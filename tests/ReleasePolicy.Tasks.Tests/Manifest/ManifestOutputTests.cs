@@ -117,7 +117,7 @@ public sealed class ManifestOutputTests : IDisposable
         var git = GitTestRepository.Init(context.Directory.FullPath, branch: "feature/zürich");
         var commit = git.Commit("Ünïcode commit", "docs/Read Me Ü.md");
         var assets = context.Directory.WriteFile("src/Orders.Api/obj/project.assets.json", ProjectAssetsFixtures.TwoFrameworks);
-        var migrations = context.Directory.WriteFile("src/Orders.Api/obj/release policy/migrations ü.json", """[{"id":"V1__Bestellungen_Größe"}]""");
+        var migrations = context.Directory.WriteFile("src/Orders.Api/obj/release policy/migrations ü.json", """[{"id":"V1__Bestellungen_Größe","kind":"sql","convention":"flyway","forward":{"path":"db/V1__Bestellungen_Größe.sql","sha256":null},"rollback":null,"status":"missing-rollback","destructive":false}]""");
 
         var manifest = context.Generate(task =>
         {
