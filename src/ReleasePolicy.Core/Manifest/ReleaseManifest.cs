@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Manifest;
 
@@ -24,6 +25,7 @@ public sealed class ReleaseManifest
         ManifestMigrations migrations,
         IReadOnlyList<ResolvedPackage> dependencies,
         IReadOnlyList<ReleaseFinding>? findings,
+        RiskAssessment? risk = null,
         IReadOnlyList<ReleaseArtifact>? artifacts = null)
     {
         Package = package;
@@ -32,6 +34,7 @@ public sealed class ReleaseManifest
         Migrations = migrations;
         Dependencies = dependencies;
         Findings = findings;
+        Risk = risk;
         Artifacts = artifacts;
     }
 
@@ -44,6 +47,9 @@ public sealed class ReleaseManifest
     /// <summary><c>release</c>: what kind of release it is.</summary>
     public ReleaseClassification Release { get; }
 
+    /// <summary><c>risk</c>: score, level and factors (docs/risk.md); null in manifests written before it was assessed.</summary>
+    public RiskAssessment? Risk { get; }
+
     /// <summary><c>migrations</c>: SQL scripts first, then EF Core / FluentMigrator classes.</summary>
     public ManifestMigrations Migrations { get; }
 
@@ -55,6 +61,10 @@ public sealed class ReleaseManifest
 
     /// <summary><c>artifacts</c>: only in the sidecar beside the .nupkg (<see cref="ReleaseArtifactsWriter"/>); null in the manifest itself.</summary>
     public IReadOnlyList<ReleaseArtifact>? Artifacts { get; }
+
+    /// <summary>The same manifest with its risk assessed.</summary>
+    public ReleaseManifest WithRisk(RiskAssessment? risk) =>
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.Git;
 using ReleasePolicy.Json;
 using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Manifest;
 
@@ -87,6 +89,7 @@ public static class ReleaseManifestReader
             ReadMigrations(root),
             ReadDependencies(root),
             ReadFindings(root),
+            ReadRisk(root),
             ReadArtifacts(root));
     }
 
@@ -219,6 +222,45 @@ public static class ReleaseManifestReader
         }
 
         return findings;
+    }
+
+    private static RiskAssessment? ReadRisk(JsonElement root)
+    {
+        if (JsonFields.Object(root, "risk", "$") is not { } risk)
+        {
+            return null;
+        }
+
+        const string path = "$.risk";
+        var factors = new List<RiskFactor>();
+        foreach (var (item, itemPath) in JsonFields.Array(risk, "factors", path, out _))
+        {
+            JsonFields.RequireObject(item, itemPath);
+            var evidence = new List<string>();
+            if (item.TryGetProperty("evidence", out var given))
+            {
+                // The schema lets other writers give evidence as text, a list or an object; shown as text either way.
+                if (given.ValueKind == JsonValueKind.Array)
+                {
+                    evidence.AddRange(given.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()));
+                }
+                else if (given.ValueKind == JsonValueKind.String)
+                {
+                    evidence.Add(given.GetString()!);
+                }
+                else if (given.ValueKind != JsonValueKind.Null)
+                {
+                    evidence.Add(given.GetRawText());
+                }
+            }
+
+            factors.Add(new RiskFactor(JsonFields.String(item, "id", itemPath), JsonFields.OptionalInt(item, "weight", itemPath) ?? 0, evidence));
+        }
+
+        return new RiskAssessment(
+            JsonFields.OptionalInt(risk, "score", path) ?? throw new InvalidManifestDataException($"'{path}.score' is missing; it is required."),
+            JsonFields.String(risk, "level", path),
+            factors);
     }
 
     private static IReadOnlyList<ReleaseArtifact>? ReadArtifacts(JsonElement root)

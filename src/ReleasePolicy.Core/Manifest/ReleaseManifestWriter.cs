@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReleasePolicy.Json;
 using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Manifest;
 
@@ -20,6 +21,10 @@ public static class ReleaseManifestWriter
             WritePackage(writer, manifest);
             WriteBuild(writer, manifest);
             WriteRelease(writer, manifest.Release);
+            if (manifest.Risk is { } risk)
+            {
+                WriteRisk(writer, risk);
+            }
 
             WriteMigrations(writer, manifest);
             WriteDependencies(writer, manifest);
@@ -74,6 +79,31 @@ public static class ReleaseManifestWriter
         WriteOptional(writer, "hotfixSeverity", release.HotfixSeverity);
         writer.WriteString("userImpact", release.UserImpact);
         writer.WriteString("dataSensitivity", release.DataSensitivity);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRisk(Utf8JsonWriter writer, RiskAssessment risk)
+    {
+        writer.WriteStartObject("risk");
+        writer.WriteNumber("score", risk.Score);
+        writer.WriteString("level", risk.Level);
+        writer.WriteStartArray("factors");
+        foreach (var factor in risk.Factors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", factor.Id);
+            writer.WriteNumber("weight", factor.Weight);
+            writer.WriteStartArray("evidence");
+            foreach (var evidence in factor.Evidence)
+            {
+                writer.WriteStringValue(evidence);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

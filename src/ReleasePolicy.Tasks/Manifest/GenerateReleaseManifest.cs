@@ -9,6 +9,7 @@ using ReleasePolicy.IO;
 using ReleasePolicy.Manifest;
 using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Tasks;
 
@@ -72,6 +73,28 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>The SQL script check's findings (RP1010-RP1013); they join <c>findings</c> with the analyzers'.</summary>
     public string? ScriptFindingsFile { get; set; }
 
+    /// <summary>$(ReleaseBaselineManifest): the previous release's manifest, sidecar or .nupkg, for dependency changes.</summary>
+    public string? BaselineManifestFile { get; set; }
+
+    /// <summary>$(ReleaseRiskWeights): <c>factor=weight;…</c> overriding docs/risk.md's defaults.</summary>
+    public string? RiskWeights { get; set; }
+
+    /// <summary>$(ReleaseRiskLevels): <c>medium=25;high=50;critical=75</c>.</summary>
+    public string? RiskLevels { get; set; }
+
+    /// <summary>$(ReleaseRiskThreshold): the level at which RP5001 requires artifacts (default <c>high</c>).</summary>
+    public string? RiskThreshold { get; set; }
+
+    /// <summary>@(RollbackPlaybook): required (one that exists) at or above the threshold.</summary>
+    public ITaskItem[] RollbackPlaybooks { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ReleaseRiskRequiredArtifact): more files required at or above the threshold.</summary>
+    public ITaskItem[] RiskRequiredArtifacts { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>True when RP5001 was reported, so the targets run the task again on the next pack until it is fixed.</summary>
+    [Output]
+    public bool RunAgain { get; set; }
+
     /// <summary>
     /// Every file this manifest was made from (assets file, scripts report, inventories, the git files that decide the
     /// commit and branch), so the targets can skip the task until one of them changes.
@@ -124,6 +147,14 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(scriptFindingsError!);
         }
 
+        var riskPolicy = RiskPolicy.TryCreate(RiskWeights, RiskLevels, ProjectFile, findings);
+        var riskThreshold = RiskPolicy.TryParseThreshold(RiskThreshold, ProjectFile, findings);
+        ReleaseManifest? baseline = null;
+        if (Value(BaselineManifestFile) is { } baselineFile && !PackageManifestEntry.TryReadManifest(baselineFile, out baseline, out var baselineError))
+        {
+            findings.Add(baselineError!);
+        }
+
         IReadOnlyList<ResolvedPackage>? dependencies = Array.Empty<ResolvedPackage>();
         if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
         {
@@ -134,7 +165,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             }
         }
 
-        if (findings.Count > 0 || release is null || dependencies is null)
+        if (findings.Count > 0 || release is null || dependencies is null || riskPolicy is null || riskThreshold is null)
         {
             Report(findings);
             return;
@@ -165,9 +196,11 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
             ReleaseFinding.Merge(inventory?.Findings, scriptFindings));
+        var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
+        manifest = manifest.WithRisk(risk);
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, BaselineManifestFile })
         {
             if (Value(file) is { } existing)
             {
@@ -182,8 +215,18 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
         Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
         Log.LogMessage(MessageImportance.High, ReleaseSummary.Line(manifest, path));
+        Report(new PolicyFinding(RuleIds.RiskSummary, FindingKind.Information, RiskModel.Summary(risk, path), path));
+        if (RiskRequirements.Check(risk, riskThreshold, Paths(RollbackPlaybooks, projectDirectory), Paths(RiskRequiredArtifacts, projectDirectory)) is { } missing)
+        {
+            Report(new PolicyFinding(missing.RuleId, missing.Kind, missing.Message, ProjectFile));
+            RunAgain = true;
+        }
+
         ManifestFile = path;
     }
+
+    private static IReadOnlyList<string> Paths(ITaskItem[] items, string? projectDirectory) =>
+        items.Select(item => item.GetMetadata("FullPath") is { Length: > 0 } full ? full : Path.Combine(projectDirectory ?? string.Empty, item.ItemSpec)).ToList();
 
     private static string? Value(string? value)
     {

@@ -48,6 +48,33 @@ public sealed class ManifestOutputTests : IDisposable
                 "userImpact": "Internal",
                 "dataSensitivity": "PII"
               },
+              "risk": {
+                "score": 45,
+                "level": "medium",
+                "factors": [
+                  {
+                    "id": "migrations-without-rollback",
+                    "weight": 20,
+                    "evidence": [
+                      "V1__create_audit_log: missing-rollback (db/migrations/V1__create_audit_log.sql)"
+                    ]
+                  },
+                  {
+                    "id": "data-sensitivity",
+                    "weight": 15,
+                    "evidence": [
+                      "ReleaseDataSensitivity=PII"
+                    ]
+                  },
+                  {
+                    "id": "hotfix",
+                    "weight": 10,
+                    "evidence": [
+                      "ReleaseType=Hotfix (Sev2)"
+                    ]
+                  }
+                ]
+              },
               "migrations": [
                 {
                   "id": "V1__create_audit_log",

@@ -39,6 +39,7 @@ public sealed class ManifestReaderTests : IDisposable
             task.ProjectAssetsFile = assets;
             task.MigrationsReportFile = report;
             task.ScriptFindingsFile = findings;
+            task.RollbackPlaybooks = [new Microsoft.Build.Utilities.TaskItem(_context.Directory.WriteFile("src/Orders.Api/docs/rollback.md", "# Rollback\n"))];
         });
         var written = File.ReadAllBytes(_context.OutputFile);
 
@@ -57,6 +58,9 @@ public sealed class ManifestReaderTests : IDisposable
         Assert.Equal(6, manifest.Dependencies.Count);
         Assert.Equal("RP1010", Assert.Single(manifest.Findings!).Rule);
         Assert.Null(manifest.Artifacts);
+        Assert.Equal((80, "critical"), (manifest.Risk!.Score, manifest.Risk.Level));
+        Assert.Equal("destructive-migrations", manifest.Risk.Factors[0].Id);
+        Assert.Equal(["V2__drop_legacy (db/V2__drop_legacy.sql)"], manifest.Risk.Factors[0].Evidence);
     }
 
     [Fact]
