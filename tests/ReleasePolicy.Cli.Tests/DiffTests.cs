@@ -39,7 +39,7 @@ public sealed class DiffTests : IDisposable
             """
             Contoso.Orders.Api 2.3.0 -> Contoso.Orders.Api 2.4.0
 
-            Risk: medium (30/100) -> high (70/100)
+            Risk: low (20/100) -> high (60/100)
 
             Dependencies added: 1
               Azure.Core 1.44.1 (direct)

@@ -22,7 +22,7 @@ public sealed class SummaryTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("Contoso.Orders.Api 2.4.0\n  Release: Standard, CustomerFacing, data PII\n  Source: 0123456789abcdef0123456789abcdef01234567 (main)\n", run.Output);
-        Assert.Contains("  Risk: critical (80/100)\n", run.Output);
+        Assert.Contains("  Risk: high (70/100)\n", run.Output);
         Assert.Contains("    destructive-migrations (20): V2__drop_notes (db/V2__drop_notes.sql)\n", run.Output);
         Assert.Contains("Operations: 2 migration(s), 1 without a working rollback, 1 destructive\n", run.Output);
         Assert.Matches(@"│ V2__drop_notes\s+│ sql\s+│ missing-rollback │ yes\s+│ db/V2__drop_notes.sql", run.Output);
@@ -52,7 +52,7 @@ public sealed class SummaryTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         var root = json.RootElement;
-        Assert.Equal(("critical", 80), (root.GetProperty("risk").GetProperty("level").GetString(), root.GetProperty("risk").GetProperty("score").GetInt32()));
+        Assert.Equal(("high", 70), (root.GetProperty("risk").GetProperty("level").GetString(), root.GetProperty("risk").GetProperty("score").GetInt32()));
         Assert.Equal(1, root.GetProperty("operations").GetProperty("withoutRollback").GetInt32());
         Assert.False(root.TryGetProperty("security", out _));
         Assert.False(root.TryGetProperty("support", out _));

@@ -12,6 +12,22 @@ namespace ReleasePolicy.Risk;
 /// </summary>
 public static class RiskModel
 {
+    /// <summary>
+    /// Findings that say a migration has no working rollback or destroys data: the migration factors already count
+    /// that fact, so the warning does not count a second time.
+    /// </summary>
+    private static readonly HashSet<string> CountedByMigrationFactors = new(StringComparer.Ordinal)
+    {
+        RuleIds.MigrationWithoutRollback,
+        RuleIds.EmptyDown,
+        RuleIds.DownOnlyThrows,
+        RuleIds.DownDoesNotReverseUp,
+        RuleIds.DestructiveOperationInUp,
+        RuleIds.ForwardScriptWithoutRollback,
+        RuleIds.EmptyRollbackScript,
+        RuleIds.OrphanRollbackScript,
+    };
+
     public static RiskAssessment Assess(ReleaseManifest manifest, ReleaseManifest? baseline, RiskPolicy policy)
     {
         var factors = new List<RiskFactor>();
@@ -50,7 +66,7 @@ public static class RiskModel
             migrations.Where(m => m.WithoutRollback).Select(m => $"{m.Id}: {m.Status}{Where(m.Path)}").ToList());
 
         var warnings = (manifest.Findings ?? Array.Empty<ReleaseFinding>())
-            .Where(f => f.Severity == "warning")
+            .Where(f => f.Severity == "warning" && !CountedByMigrationFactors.Contains(f.Rule))
             .GroupBy(f => f.Rule, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} x{g.Count()}")

@@ -58,7 +58,7 @@ public sealed class ManifestReaderTests : IDisposable
         Assert.Equal(6, manifest.Dependencies.Count);
         Assert.Equal("RP1010", Assert.Single(manifest.Findings!).Rule);
         Assert.Null(manifest.Artifacts);
-        Assert.Equal((80, "critical"), (manifest.Risk!.Score, manifest.Risk.Level));
+        Assert.Equal((70, "high"), (manifest.Risk!.Score, manifest.Risk.Level));
         Assert.Equal("destructive-migrations", manifest.Risk.Factors[0].Id);
         Assert.Equal(["V2__drop_legacy (db/V2__drop_legacy.sql)"], manifest.Risk.Factors[0].Evidence);
     }

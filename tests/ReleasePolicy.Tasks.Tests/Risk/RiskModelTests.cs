@@ -73,17 +73,31 @@ public sealed class RiskModelTests : IDisposable
     {
         var manifest = Release(userImpact: "Internal", dataSensitivity: "None", findings:
         [
-            new ReleaseFinding("RP1010", "warning", "a", null),
-            new ReleaseFinding("RP1001", "warning", "b", null),
-            new ReleaseFinding("RP1010", "warning", "c", null),
-            new ReleaseFinding("RP1005", "info", "d", null),
-            new ReleaseFinding("RP1002", "error", "e", null),
+            new ReleaseFinding("RP1013", "warning", "a", null),
+            new ReleaseFinding("RP1007", "warning", "b", null),
+            new ReleaseFinding("RP1013", "warning", "c", null),
+            new ReleaseFinding("RP1006", "info", "d", null),
+            new ReleaseFinding("RP1006", "error", "e", null),
         ]);
 
         var factor = Assert.Single(Assess(manifest).Factors);
 
         Assert.Equal(("findings-left-as-warnings", 10), (factor.Id, factor.Weight));
-        Assert.Equal(["RP1001 x1", "RP1010 x2"], factor.Evidence);
+        Assert.Equal(["RP1007 x1", "RP1013 x2"], factor.Evidence);
+    }
+
+    [Fact]
+    public void A_missing_rollback_warning_is_not_counted_again_beside_the_migration_factor()
+    {
+        var manifest = Release(
+            userImpact: "Internal",
+            dataSensitivity: "None",
+            sql: [Sql("V5__rename", MigrationStatus.MissingRollback)],
+            findings: [new ReleaseFinding("RP1010", "warning", "no rollback", null), new ReleaseFinding("RP1001", "warning", "no Down", null)]);
+
+        var factor = Assert.Single(Assess(manifest).Factors);
+
+        Assert.Equal("migrations-without-rollback", factor.Id);
     }
 
     [Fact]
