@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using ReleasePolicy.Cli.Diff;
 using ReleasePolicy.Cli.Summary;
+using ReleasePolicy.Cli.Trend;
 using ReleasePolicy.Cli.Verify;
 using ReleasePolicy.Risk;
 
@@ -49,6 +50,7 @@ internal static class ReleasePolicyCommand
             VerifyCommand(output, error),
             SummaryCommand(output, error),
             DiffCommand(output, error),
+            TrendCommand(output, error),
         };
         return root;
     }
@@ -155,6 +157,36 @@ internal static class ReleasePolicyCommand
                 DiffWriter.Text(output, comparison, markdown: parse.GetValue(format) == "markdown");
             }
 
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Command TrendCommand(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("manifests") { Description = "Release manifests, sidecars or .nupkg files, or folders of *.release.json sidecars.", Arity = ArgumentArity.OneOrMore };
+        var markdown = new Option<bool>("--markdown") { Description = "A Markdown table instead of text columns." };
+        var command = new Command("trend", "Several releases side by side, oldest first: risk, migrations, dependencies, findings, hotfixes.")
+        {
+            paths,
+            markdown,
+        };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(paths)!.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.release.json").OrderBy(f => f, StringComparer.Ordinal).ToArray() : new[] { p }).ToList();
+            if (files.Count == 0)
+            {
+                error.WriteLine("error: no *.release.json manifests were found in the folders given.");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var releases = files.Select(f => ManifestInput.Read(f, error)).ToList();
+            if (releases.Any(r => r is null))
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            TrendWriter.Write(output, releases!, parse.GetValue(markdown));
             return ExitCodes.Pass;
         });
         return command;
