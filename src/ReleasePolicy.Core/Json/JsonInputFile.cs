@@ -31,17 +31,7 @@ internal static class JsonInputFile
         }
         catch (JsonException ex)
         {
-            // JsonException counts from zero; editors and MSBuild count from one.
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            var position = (int)(ex.BytePositionInLine ?? 0) + 1;
-            error = new PolicyFinding(
-                RuleIds.UnreadableInput,
-                FindingKind.InputError,
-                $"{description} '{path}' is not valid JSON at line {line}, byte position {position}: {Describe(ex)} " +
-                "Regenerate the file or fix it by hand.",
-                path,
-                line,
-                position);
+            error = NotJson(path, description, ex);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
         {
@@ -53,6 +43,36 @@ internal static class JsonInputFile
         }
 
         return null;
+    }
+
+    /// <summary>Parses JSON already read into memory (a file inside a package); <paramref name="source"/> names it in errors.</summary>
+    public static JsonDocument? TryParse(byte[] bytes, string source, string description, out PolicyFinding? error)
+    {
+        error = null;
+        try
+        {
+            return JsonDocument.Parse(bytes, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            error = NotJson(source, description, ex);
+            return null;
+        }
+    }
+
+    private static PolicyFinding NotJson(string path, string description, JsonException ex)
+    {
+        // JsonException counts from zero; editors and MSBuild count from one.
+        var line = (int)(ex.LineNumber ?? 0) + 1;
+        var position = (int)(ex.BytePositionInLine ?? 0) + 1;
+        return new PolicyFinding(
+            RuleIds.UnreadableInput,
+            FindingKind.InputError,
+            $"{description} '{path}' is not valid JSON at line {line}, byte position {position}: {Describe(ex)} " +
+            "Regenerate the file or fix it by hand.",
+            path,
+            line,
+            position);
     }
 
     /// <summary>The parser's own explanation without its zero-based "Path: … | LineNumber: …" suffix.</summary>

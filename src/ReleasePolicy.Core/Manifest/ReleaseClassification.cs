@@ -36,6 +36,13 @@ public sealed class ReleaseClassification
     public string DataSensitivity { get; }
 
     /// <summary>
+    /// The classification a manifest recorded, taken as written (a manifest from another writer may use values this
+    /// version does not know; readers show them rather than refuse the file).
+    /// </summary>
+    internal static ReleaseClassification FromManifest(string type, string? hotfixSeverity, string userImpact, string dataSensitivity) =>
+        new(type, hotfixSeverity, userImpact, dataSensitivity);
+
+    /// <summary>
     /// Validates the four properties (empty means "use the default"). Every invalid value gets its own RP9001 finding
     /// located at <paramref name="projectFile"/>; the result is <c>null</c> when there is any.
     /// </summary>

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace ReleasePolicy.Manifest;
 
 /// <summary>A rule finding recorded in the release manifest's <c>findings</c>: what a reviewer of the release should know.</summary>
@@ -20,6 +23,20 @@ public sealed class ReleaseFinding
     public string Message { get; }
 
     public SourceLocation? Location { get; }
+
+    /// <summary>Analyzer and task findings as one list in the manifest's order; null when neither was read.</summary>
+    public static IReadOnlyList<ReleaseFinding>? Merge(IReadOnlyList<ReleaseFinding>? analyzers, IReadOnlyList<ReleaseFinding>? scripts)
+    {
+        if (analyzers is null && scripts is null)
+        {
+            return null;
+        }
+
+        var all = new List<ReleaseFinding>(analyzers ?? Array.Empty<ReleaseFinding>());
+        all.AddRange(scripts ?? Array.Empty<ReleaseFinding>());
+        all.Sort(Compare);
+        return all;
+    }
 
     /// <summary>The manifest's order: path, line, rule, then message.</summary>
     public static int Compare(ReleaseFinding a, ReleaseFinding b)

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using ReleasePolicy.Git;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Manifest;
 
 /// <summary>
-/// The facts <c>release-manifest.json</c> (schema version 1) records about one release. Unknown values are
-/// <c>null</c> and left out of the file; see docs/manifest.md and schema/release-manifest.schema.json.
+/// The facts <c>release-manifest.json</c> (schema version 1) records about one release, section by section as the file
+/// has them. <see cref="ReleaseManifestWriter"/> writes it and <see cref="ReleaseManifestReader"/> reads it back into the
+/// same types, so the build, the baseline comparison and the CLI share one model. Unknown values are <c>null</c> and left
+/// out of the file; see docs/manifest.md and schema/release-manifest.schema.json.
 /// </summary>
 public sealed class ReleaseManifest
 {
@@ -18,44 +19,87 @@ public sealed class ReleaseManifest
     public const string FileName = "release-manifest.json";
 
     public ReleaseManifest(
-        string? packageId,
-        string? packageVersion,
-        GitRepositoryInfo repository,
-        string? configuration,
-        IReadOnlyList<string> targetFrameworks,
-        string? sdkVersion,
-        DateTimeOffset? timestamp,
-        string? ciRun,
+        ManifestPackage package,
+        ManifestBuild build,
         ReleaseClassification release,
-        JsonElement? migrations,
+        ManifestMigrations migrations,
         IReadOnlyList<ResolvedPackage> dependencies,
-        IReadOnlyList<CodeMigration>? codeMigrations = null,
-        IReadOnlyList<ReleaseFinding>? findings = null)
+        IReadOnlyList<ReleaseFinding>? findings,
+        RiskAssessment? risk = null,
+        IReadOnlyList<ReleaseArtifact>? artifacts = null)
     {
-        PackageId = packageId;
-        PackageVersion = packageVersion;
+        Package = package;
+        Build = build;
+        Release = release;
+        Migrations = migrations;
+        Dependencies = dependencies;
+        Findings = findings;
+        Risk = risk;
+        Artifacts = artifacts;
+    }
+
+    /// <summary><c>package</c>: identity and where the source came from.</summary>
+    public ManifestPackage Package { get; }
+
+    /// <summary><c>build</c>: how it was built.</summary>
+    public ManifestBuild Build { get; }
+
+    /// <summary><c>release</c>: what kind of release it is.</summary>
+    public ReleaseClassification Release { get; }
+
+    /// <summary><c>risk</c>: score, level and factors (docs/risk.md); null in manifests written before it was assessed.</summary>
+    public RiskAssessment? Risk { get; }
+
+    /// <summary><c>migrations</c>: SQL scripts first, then EF Core / FluentMigrator classes.</summary>
+    public ManifestMigrations Migrations { get; }
+
+    /// <summary><c>dependencies</c>: sorted by id (ignoring case) then version.</summary>
+    public IReadOnlyList<ResolvedPackage> Dependencies { get; }
+
+    /// <summary><c>findings</c>: analyzer and script-check findings; <c>null</c> (and no field) when neither was read.</summary>
+    public IReadOnlyList<ReleaseFinding>? Findings { get; }
+
+    /// <summary><c>artifacts</c>: only in the sidecar beside the .nupkg (<see cref="ReleaseArtifactsWriter"/>); null in the manifest itself.</summary>
+    public IReadOnlyList<ReleaseArtifact>? Artifacts { get; }
+
+    /// <summary>The same manifest with its risk assessed.</summary>
+    public ReleaseManifest WithRisk(RiskAssessment? risk) =>
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts);
+}
+
+/// <summary>The manifest's <c>package</c> section.</summary>
+public sealed class ManifestPackage
+{
+    public ManifestPackage(string? id, string? version, Git.GitRepositoryInfo repository)
+    {
+        Id = id;
+        Version = version;
         Repository = repository;
+    }
+
+    public string? Id { get; }
+
+    public string? Version { get; }
+
+    /// <summary><c>package.repository</c>: url, commit and branch, each optional.</summary>
+    public Git.GitRepositoryInfo Repository { get; }
+}
+
+/// <summary>The manifest's <c>build</c> section.</summary>
+public sealed class ManifestBuild
+{
+    public ManifestBuild(string? configuration, IReadOnlyList<string> targetFrameworks, string? sdkVersion, DateTimeOffset? timestamp, string? ciRun)
+    {
         Configuration = configuration;
         TargetFrameworks = targetFrameworks;
         SdkVersion = sdkVersion;
         Timestamp = timestamp;
         CiRun = ciRun;
-        Release = release;
-        Migrations = migrations;
-        Dependencies = dependencies;
-        CodeMigrations = codeMigrations ?? Array.Empty<CodeMigration>();
-        Findings = findings;
     }
-
-    public string? PackageId { get; }
-
-    public string? PackageVersion { get; }
-
-    public GitRepositoryInfo Repository { get; }
 
     public string? Configuration { get; }
 
-    /// <summary>In the order the project declares them.</summary>
+    /// <summary>In the order the project declares them (<see cref="TargetFrameworkList"/>).</summary>
     public IReadOnlyList<string> TargetFrameworks { get; }
 
     public string? SdkVersion { get; }
@@ -65,18 +109,78 @@ public sealed class ReleaseManifest
 
     /// <summary>A link to the CI run that built this release.</summary>
     public string? CiRun { get; }
+}
 
-    public ReleaseClassification Release { get; }
+/// <summary>The manifest's <c>migrations</c> section: the SQL migrations report's entries, then the code migrations.</summary>
+public sealed class ManifestMigrations
+{
+    public static readonly ManifestMigrations None = new(Array.Empty<Migrations.MigrationEntry>(), Array.Empty<CodeMigration>());
 
-    /// <summary>The JSON array of migration entries from the migrations report, or <c>null</c> for none.</summary>
-    public JsonElement? Migrations { get; }
+    public ManifestMigrations(IReadOnlyList<Migrations.MigrationEntry> sql, IReadOnlyList<CodeMigration> code)
+    {
+        Sql = sql;
+        Code = code;
+    }
 
-    /// <summary>Sorted by id (ignoring case) then version.</summary>
-    public IReadOnlyList<ResolvedPackage> Dependencies { get; }
+    /// <summary>From the migrations report, in its order.</summary>
+    public IReadOnlyList<Migrations.MigrationEntry> Sql { get; }
 
-    /// <summary>EF Core and FluentMigrator migrations from the migration inventory, listed after the SQL ones.</summary>
-    public IReadOnlyList<CodeMigration> CodeMigrations { get; }
+    /// <summary>EF Core and FluentMigrator migrations from the migration inventory.</summary>
+    public IReadOnlyList<CodeMigration> Code { get; }
 
-    /// <summary>Analyzer findings from the migration inventory; <c>null</c> (and no <c>findings</c> field) when there was no log.</summary>
-    public IReadOnlyList<ReleaseFinding>? Findings { get; }
+    public int Count => Sql.Count + Code.Count;
+
+    /// <summary>Every migration as one list of (id, status, destructive, where), SQL first, for summaries, risk and diffs.</summary>
+    public IReadOnlyList<MigrationFact> All
+    {
+        get
+        {
+            var all = new List<MigrationFact>(Count);
+            foreach (var entry in Sql)
+            {
+                all.Add(new MigrationFact(entry.Id, entry.Kind, entry.Status, entry.Reason, entry.Destructive, entry.Forward?.Path ?? entry.Rollback?.Path));
+            }
+
+            foreach (var code in Code)
+            {
+                all.Add(new MigrationFact(code.Id, code.Kind, code.Status, code.Reason, code.Destructive, code.Source?.Path));
+            }
+
+            return all;
+        }
+    }
+
+    /// <summary>Reversible and forward-only migrations have a working answer to "how do we go back"; every other status does not.</summary>
+    public static bool IsWithoutRollback(string? status) =>
+        status is not null and not "reversible" and not "forward-only";
+}
+
+/// <summary>What every migration, SQL or code, tells a release reader.</summary>
+public sealed class MigrationFact
+{
+    public MigrationFact(string id, string kind, string status, string? reason, bool destructive, string? path)
+    {
+        Id = id;
+        Kind = kind;
+        Status = status;
+        Reason = reason;
+        Destructive = destructive;
+        Path = path;
+    }
+
+    public string Id { get; }
+
+    /// <summary><c>sql</c>, <c>efcore</c> or <c>fluentmigrator</c>.</summary>
+    public string Kind { get; }
+
+    public string Status { get; }
+
+    public string? Reason { get; }
+
+    public bool Destructive { get; }
+
+    /// <summary>The script or class file, relative to the project.</summary>
+    public string? Path { get; }
+
+    public bool WithoutRollback => ManifestMigrations.IsWithoutRollback(Status);
 }

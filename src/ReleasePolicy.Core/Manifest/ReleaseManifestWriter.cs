@@ -1,13 +1,15 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using ReleasePolicy.Json;
+using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Manifest;
 
 /// <summary>
 /// Serializes a <see cref="ReleaseManifest"/> with a fixed property order, so equal manifests are equal bytes on
-/// every OS and culture.
+/// every OS and culture. <see cref="ReleaseManifestReader"/> reads the same fields back.
 /// </summary>
 public static class ReleaseManifestWriter
 {
@@ -19,6 +21,10 @@ public static class ReleaseManifestWriter
             WritePackage(writer, manifest);
             WriteBuild(writer, manifest);
             WriteRelease(writer, manifest.Release);
+            if (manifest.Risk is { } risk)
+            {
+                WriteRisk(writer, risk);
+            }
 
             WriteMigrations(writer, manifest);
             WriteDependencies(writer, manifest);
@@ -33,9 +39,9 @@ public static class ReleaseManifestWriter
     private static void WritePackage(Utf8JsonWriter writer, ReleaseManifest manifest)
     {
         writer.WriteStartObject("package");
-        WriteOptional(writer, "id", manifest.PackageId);
-        WriteOptional(writer, "version", manifest.PackageVersion);
-        var repository = manifest.Repository;
+        WriteOptional(writer, "id", manifest.Package.Id);
+        WriteOptional(writer, "version", manifest.Package.Version);
+        var repository = manifest.Package.Repository;
         if (repository.Url is not null || repository.Commit is not null || repository.Branch is not null)
         {
             writer.WriteStartObject("repository");
@@ -50,18 +56,19 @@ public static class ReleaseManifestWriter
 
     private static void WriteBuild(Utf8JsonWriter writer, ReleaseManifest manifest)
     {
+        var build = manifest.Build;
         writer.WriteStartObject("build");
-        WriteOptional(writer, "configuration", manifest.Configuration);
+        WriteOptional(writer, "configuration", build.Configuration);
         writer.WriteStartArray("targetFrameworks");
-        foreach (var framework in manifest.TargetFrameworks)
+        foreach (var framework in build.TargetFrameworks)
         {
             writer.WriteStringValue(framework);
         }
 
         writer.WriteEndArray();
-        WriteOptional(writer, "sdkVersion", manifest.SdkVersion);
-        WriteOptional(writer, "timestamp", manifest.Timestamp is { } timestamp ? SourceDateEpoch.Format(timestamp) : null);
-        WriteOptional(writer, "ciRun", manifest.CiRun);
+        WriteOptional(writer, "sdkVersion", build.SdkVersion);
+        WriteOptional(writer, "timestamp", build.Timestamp is { } timestamp ? SourceDateEpoch.Format(timestamp) : null);
+        WriteOptional(writer, "ciRun", build.CiRun);
         writer.WriteEndObject();
     }
 
@@ -75,19 +82,41 @@ public static class ReleaseManifestWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>The SQL report's entries value for value, then the code migrations.</summary>
+    private static void WriteRisk(Utf8JsonWriter writer, RiskAssessment risk)
+    {
+        writer.WriteStartObject("risk");
+        writer.WriteNumber("score", risk.Score);
+        writer.WriteString("level", risk.Level);
+        writer.WriteStartArray("factors");
+        foreach (var factor in risk.Factors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", factor.Id);
+            writer.WriteNumber("weight", factor.Weight);
+            writer.WriteStartArray("evidence");
+            foreach (var evidence in factor.Evidence)
+            {
+                writer.WriteStringValue(evidence);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The SQL report's entries, as the report has them, then the code migrations.</summary>
     private static void WriteMigrations(Utf8JsonWriter writer, ReleaseManifest manifest)
     {
         writer.WriteStartArray("migrations");
-        if (manifest.Migrations is { } sqlMigrations)
+        foreach (var entry in manifest.Migrations.Sql)
         {
-            foreach (var entry in sqlMigrations.EnumerateArray())
-            {
-                entry.WriteTo(writer);
-            }
+            MigrationsReport.WriteEntry(writer, entry);
         }
 
-        foreach (var migration in manifest.CodeMigrations)
+        foreach (var migration in manifest.Migrations.Code)
         {
             writer.WriteStartObject();
             writer.WriteString("id", migration.Id);

@@ -18,7 +18,7 @@ public sealed class MigrationCheckResult
         Conventions = conventions;
     }
 
-    /// <summary>Sorted by path (ordinal), ready for <see cref="MigrationReport.Serialize"/>.</summary>
+    /// <summary>Sorted by path (ordinal), ready for <see cref="MigrationsReport.Write"/>.</summary>
     public IReadOnlyList<MigrationEntry> Entries { get; }
 
     public IReadOnlyList<PolicyFinding> Findings { get; }

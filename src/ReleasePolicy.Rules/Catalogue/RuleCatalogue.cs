@@ -59,6 +59,15 @@ static partial class RuleCatalogue
         RuleIds.AmbiguousMigrationScript, "Ambiguous migration script", RuleCategories.Migrations,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // The risk summary is a message in both modes; missing artifacts a high risk requires follow the mode.
+    public static readonly PolicyRule RiskSummary = TaskRule(
+        RuleIds.RiskSummary, "Release risk summary", RuleCategories.Risk,
+        audit: RuleSeverity.Info, enforce: RuleSeverity.Info);
+
+    public static readonly PolicyRule RiskArtifactsMissing = TaskRule(
+        RuleIds.RiskArtifactsMissing, "Release risk requires artifacts that are missing", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
     public static readonly PolicyRule InvalidPolicyValue = TaskRule(
         RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
@@ -86,6 +95,8 @@ static partial class RuleCatalogue
         EmptyRollbackScript,
         OrphanRollbackScript,
         AmbiguousMigrationScript,
+        RiskSummary,
+        RiskArtifactsMissing,
         InvalidPolicyValue,
         UnreadableInput,
         InternalFailure,

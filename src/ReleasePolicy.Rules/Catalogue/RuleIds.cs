@@ -22,6 +22,10 @@ static partial class RuleIds
     public const string OrphanRollbackScript = "RP1012";
     public const string AmbiguousMigrationScript = "RP1013";
 
+    // Risk and release gates, reported by the manifest task on pack and publish.
+    public const string RiskSummary = "RP5000";
+    public const string RiskArtifactsMissing = "RP5001";
+
     // Configuration and input errors, reported by the build tasks.
     public const string InvalidPolicyValue = "RP9001";
     public const string UnreadableInput = "RP9002";

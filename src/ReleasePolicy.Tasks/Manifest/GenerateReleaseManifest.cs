@@ -7,7 +7,9 @@ using ReleasePolicy.Diagnostics;
 using ReleasePolicy.Git;
 using ReleasePolicy.IO;
 using ReleasePolicy.Manifest;
+using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Tasks;
 
@@ -71,6 +73,28 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>The SQL script check's findings (RP1010-RP1013); they join <c>findings</c> with the analyzers'.</summary>
     public string? ScriptFindingsFile { get; set; }
 
+    /// <summary>$(ReleaseBaselineManifest): the previous release's manifest, sidecar or .nupkg, for dependency changes.</summary>
+    public string? BaselineManifestFile { get; set; }
+
+    /// <summary>$(ReleaseRiskWeights): <c>factor=weight;…</c> overriding docs/risk.md's defaults.</summary>
+    public string? RiskWeights { get; set; }
+
+    /// <summary>$(ReleaseRiskLevels): <c>medium=25;high=50;critical=75</c>.</summary>
+    public string? RiskLevels { get; set; }
+
+    /// <summary>$(ReleaseRiskThreshold): the level at which RP5001 requires artifacts (default <c>high</c>).</summary>
+    public string? RiskThreshold { get; set; }
+
+    /// <summary>@(RollbackPlaybook): required (one that exists) at or above the threshold.</summary>
+    public ITaskItem[] RollbackPlaybooks { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ReleaseRiskRequiredArtifact): more files required at or above the threshold.</summary>
+    public ITaskItem[] RiskRequiredArtifacts { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>True when RP5001 was reported, so the targets run the task again on the next pack until it is fixed.</summary>
+    [Output]
+    public bool RunAgain { get; set; }
+
     /// <summary>
     /// Every file this manifest was made from (assets file, scripts report, inventories, the git files that decide the
     /// commit and branch), so the targets can skip the task until one of them changes.
@@ -101,7 +125,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(epochError!);
         }
 
-        if (!MigrationsReport.TryRead(MigrationsReportFile, out var migrations, out var migrationsError))
+        if (!MigrationsReport.TryRead(MigrationsReportFile, out var sqlMigrations, out var migrationsError))
         {
             findings.Add(migrationsError!);
         }
@@ -123,6 +147,14 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(scriptFindingsError!);
         }
 
+        var riskPolicy = RiskPolicy.TryCreate(RiskWeights, RiskLevels, ProjectFile, findings);
+        var riskThreshold = RiskPolicy.TryParseThreshold(RiskThreshold, ProjectFile, findings);
+        ReleaseManifest? baseline = null;
+        if (Value(BaselineManifestFile) is { } baselineFile && !PackageManifestEntry.TryReadManifest(baselineFile, out baseline, out var baselineError))
+        {
+            findings.Add(baselineError!);
+        }
+
         IReadOnlyList<ResolvedPackage>? dependencies = Array.Empty<ResolvedPackage>();
         if (!string.IsNullOrWhiteSpace(ProjectAssetsFile))
         {
@@ -133,17 +165,22 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             }
         }
 
-        if (findings.Count > 0 || release is null || dependencies is null)
+        if (findings.Count > 0 || release is null || dependencies is null || riskPolicy is null || riskThreshold is null)
         {
             Report(findings);
             return;
         }
 
         var ci = CiEnvironment.Read(EnvironmentVariable);
-        var repository = ResolveRepository(ci, out var skippedGitFiles);
-        if (skippedGitFiles.Count > 0)
+        var repository = ReleaseRepository.Resolve(RepositoryUrl, RepositoryCommit, RepositoryBranch, projectDirectory, ci.Branch);
+        if (repository.IgnoredCommit is { } ignored)
         {
-            Report(skippedGitFiles.Select(file => new PolicyFinding(
+            Log.LogMessage(MessageImportance.Low, "RepositoryCommit '{0}' is not a full commit ID; reading the commit from git instead.", ignored);
+        }
+
+        if (repository.SkippedGitFiles.Count > 0)
+        {
+            Report(repository.SkippedGitFiles.Select(file => new PolicyFinding(
                 RuleIds.UnreadableInput,
                 FindingKind.InputError,
                 $"The git file '{file}' is not a regular file (it is a named pipe, device or socket), so it was skipped rather than read, " +
@@ -153,22 +190,17 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         }
 
         var manifest = new ReleaseManifest(
-            Value(PackageId),
-            Value(PackageVersion),
-            repository,
-            Value(Configuration),
-            SplitTargetFrameworks(TargetFrameworks),
-            Value(SdkVersion),
-            timestamp,
-            ci.RunUrl,
+            new ManifestPackage(Value(PackageId), Value(PackageVersion), repository.Repository),
+            new ManifestBuild(Value(Configuration), TargetFrameworkList.Parse(TargetFrameworks), Value(SdkVersion), timestamp, ci.RunUrl),
             release,
-            migrations,
+            new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
-            inventory?.Migrations,
-            MergeFindings(inventory?.Findings, scriptFindings));
+            ReleaseFinding.Merge(inventory?.Findings, scriptFindings));
+        var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
+        manifest = manifest.WithRisk(risk);
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, BaselineManifestFile })
         {
             if (Value(file) is { } existing)
             {
@@ -182,103 +214,19 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         var path = Path.GetFullPath(OutputFile);
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
         Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
-        Log.LogMessage(MessageImportance.High, Summarize(manifest, path));
+        Log.LogMessage(MessageImportance.High, ReleaseSummary.Line(manifest, path));
+        Report(new PolicyFinding(RuleIds.RiskSummary, FindingKind.Information, RiskModel.Summary(risk, path), path));
+        if (RiskRequirements.Check(risk, riskThreshold, Paths(RollbackPlaybooks, projectDirectory), Paths(RiskRequiredArtifacts, projectDirectory)) is { } missing)
+        {
+            Report(new PolicyFinding(missing.RuleId, missing.Kind, missing.Message, ProjectFile));
+            RunAgain = true;
+        }
+
         ManifestFile = path;
     }
 
-    /// <summary>
-    /// Properties win (SourceLink and pack know best, e.g. in CI checkouts); git fills whatever they leave out, and the
-    /// CI system names the branch when HEAD is detached.
-    /// </summary>
-    private GitRepositoryInfo ResolveRepository(CiEnvironment ci, out IReadOnlyList<string> skippedGitFiles)
-    {
-        skippedGitFiles = Array.Empty<string>();
-        var url = Value(RepositoryUrl);
-        var commit = Value(RepositoryCommit)?.ToLowerInvariant();
-        if (commit is not null && !GitFiles.IsObjectId(commit))
-        {
-            // Some tools put a short or decorated ID in SourceRevisionId ("abc1234", "abc…+dirty"); git knows the full one.
-            Log.LogMessage(MessageImportance.Low, "RepositoryCommit '{0}' is not a full commit ID; reading the commit from git instead.", commit);
-            commit = null;
-        }
-
-        var branch = Value(RepositoryBranch);
-        if (url is null || commit is null || branch is null)
-        {
-            var start = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null);
-            var git = GitRepositoryInfo.Discover(start);
-            skippedGitFiles = GitRepositoryInfo.SkippedFiles(start);
-            url ??= git.Url;
-            commit ??= git.Commit;
-            branch ??= git.Branch ?? ci.Branch;
-        }
-
-        return new GitRepositoryInfo(url is null ? null : Git.RepositoryUrl.RemoveCredentials(url), commit, branch);
-    }
-
-    /// <summary>The one line a user sees after pack or publish: what the release holds and where the manifest is.</summary>
-    private static string Summarize(ReleaseManifest manifest, string path)
-    {
-        var migrations = 0;
-        var withoutRollback = 0;
-        if (manifest.Migrations is { ValueKind: System.Text.Json.JsonValueKind.Array } sql)
-        {
-            foreach (var entry in sql.EnumerateArray())
-            {
-                migrations++;
-                if (entry.TryGetProperty("status", out var status) && IsWithoutRollback(status.GetString()))
-                {
-                    withoutRollback++;
-                }
-            }
-        }
-
-        foreach (var code in manifest.CodeMigrations)
-        {
-            migrations++;
-            if (IsWithoutRollback(code.Status))
-            {
-                withoutRollback++;
-            }
-        }
-
-        var findings = manifest.Findings is null ? string.Empty : $", {manifest.Findings.Count} finding(s)";
-        return $"ReleasePolicy: {manifest.PackageId} {manifest.PackageVersion}: {migrations} migration(s), {withoutRollback} without a working rollback, " +
-            $"{manifest.Dependencies.Count} package dependencies{findings}. Release manifest: {path}";
-    }
-
-    /// <summary>Analyzer and task findings in one list, in the manifest's order; null when neither was read.</summary>
-    private static IReadOnlyList<ReleaseFinding>? MergeFindings(IReadOnlyList<ReleaseFinding>? analyzers, IReadOnlyList<ReleaseFinding>? scripts)
-    {
-        if (analyzers is null && scripts is null)
-        {
-            return null;
-        }
-
-        var all = new List<ReleaseFinding>(analyzers ?? Array.Empty<ReleaseFinding>());
-        all.AddRange(scripts ?? Array.Empty<ReleaseFinding>());
-        all.Sort(ReleaseFinding.Compare);
-        return all;
-    }
-
-    private static bool IsWithoutRollback(string? status) =>
-        status is not null and not "reversible" and not "forward-only";
-
-    private static IReadOnlyList<string> SplitTargetFrameworks(string? value)
-    {
-        var frameworks = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var part in (value ?? string.Empty).Split(';'))
-        {
-            var framework = part.Trim();
-            if (framework.Length > 0 && seen.Add(framework))
-            {
-                frameworks.Add(framework);
-            }
-        }
-
-        return frameworks;
-    }
+    private static IReadOnlyList<string> Paths(ITaskItem[] items, string? projectDirectory) =>
+        items.Select(item => item.GetMetadata("FullPath") is { Length: > 0 } full ? full : Path.Combine(projectDirectory ?? string.Empty, item.ItemSpec)).ToList();
 
     private static string? Value(string? value)
     {

@@ -52,7 +52,7 @@ public sealed class CheckMigrationScripts : MigrationScriptItemsTask
         }
 
         Report(result.Findings);
-        AtomicFile.WriteIfChanged(ReportFile, MigrationReport.Serialize(result.Entries));
+        AtomicFile.WriteIfChanged(ReportFile, MigrationsReport.Write(result.Entries));
         if (!string.IsNullOrEmpty(FindingsFile))
         {
             AtomicFile.WriteIfChanged(FindingsFile!, Manifest.ScriptFindingsReport.Serialize(items.Findings.Concat(result.Findings), Enforce, projectDirectory));

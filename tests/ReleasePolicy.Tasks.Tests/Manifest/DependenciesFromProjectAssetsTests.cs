@@ -67,7 +67,7 @@ public sealed class DependenciesFromProjectAssetsTests : IDisposable
         var text = _context.ReadManifestText();
         Assert.Contains("\"hash\": \"sha512-cjWrLkJXK0rs4zofsK4bSdg+jhDLTaxrkXu4gS6Y7MAlCvRyNNgwY/lJi5RDlQOnSZweHqoyvgvbdvQsRIW+hg==\"", text);
         Assert.Equal(
-            new[] { "schemaVersion", "package", "build", "release", "migrations", "dependencies" },
+            new[] { "schemaVersion", "package", "build", "release", "risk", "migrations", "dependencies" },
             _context.ReadManifest().EnumerateObject().Select(p => p.Name));
     }
 

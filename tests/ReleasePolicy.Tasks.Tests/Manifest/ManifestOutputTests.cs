@@ -48,6 +48,33 @@ public sealed class ManifestOutputTests : IDisposable
                 "userImpact": "Internal",
                 "dataSensitivity": "PII"
               },
+              "risk": {
+                "score": 45,
+                "level": "medium",
+                "factors": [
+                  {
+                    "id": "migrations-without-rollback",
+                    "weight": 20,
+                    "evidence": [
+                      "V1__create_audit_log: missing-rollback (db/migrations/V1__create_audit_log.sql)"
+                    ]
+                  },
+                  {
+                    "id": "data-sensitivity",
+                    "weight": 15,
+                    "evidence": [
+                      "ReleaseDataSensitivity=PII"
+                    ]
+                  },
+                  {
+                    "id": "hotfix",
+                    "weight": 10,
+                    "evidence": [
+                      "ReleaseType=Hotfix (Sev2)"
+                    ]
+                  }
+                ]
+              },
               "migrations": [
                 {
                   "id": "V1__create_audit_log",
@@ -117,7 +144,7 @@ public sealed class ManifestOutputTests : IDisposable
         var git = GitTestRepository.Init(context.Directory.FullPath, branch: "feature/zürich");
         var commit = git.Commit("Ünïcode commit", "docs/Read Me Ü.md");
         var assets = context.Directory.WriteFile("src/Orders.Api/obj/project.assets.json", ProjectAssetsFixtures.TwoFrameworks);
-        var migrations = context.Directory.WriteFile("src/Orders.Api/obj/release policy/migrations ü.json", """[{"id":"V1__Bestellungen_Größe"}]""");
+        var migrations = context.Directory.WriteFile("src/Orders.Api/obj/release policy/migrations ü.json", """[{"id":"V1__Bestellungen_Größe","kind":"sql","convention":"flyway","forward":{"path":"db/V1__Bestellungen_Größe.sql","sha256":null},"rollback":null,"status":"missing-rollback","destructive":false}]""");
 
         var manifest = context.Generate(task =>
         {

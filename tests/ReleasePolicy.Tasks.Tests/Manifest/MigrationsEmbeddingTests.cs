@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ReleasePolicy.Tasks.Tests.Manifest;
 
 public sealed class MigrationsEmbeddingTests : IDisposable
@@ -5,24 +7,38 @@ public sealed class MigrationsEmbeddingTests : IDisposable
     private readonly ManifestTestContext _context = new();
 
     [Fact]
-    public void The_migrations_report_is_embedded_value_for_value_in_its_order()
+    public void The_migrations_report_entries_are_listed_in_its_order_exactly_as_the_report_has_them()
     {
         var report = _context.Directory.WriteFile("src/Orders.Api/obj/releasepolicy/migrations.json", """
             [
-              { "id": "20260305141500_AddOrderNotes", "kind": "efcore", "forward": null, "rollback": null, "status": "missing-rollback", "destructive": false },
-              { "id": "V2__index_audit_log_by_order", "kind": "sql", "convention": "flyway", "status": "forward-only", "reason": "index only", "destructive": false },
-              { "id": "20260112093000_CreateOrders", "kind": "efcore", "status": "reversible", "destructive": true, "extra": { "n": 1.50, "list": [1, "two"] } }
+              { "id": "V2__index_audit_log_by_order", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V2__index_audit_log_by_order.sql", "sha256": "aa" }, "rollback": null, "status": "forward-only", "reason": "index only", "destructive": false },
+              { "id": "V1__create_orders", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V1__create_orders.sql", "sha256": "bb" }, "rollback": { "path": "db/U1__create_orders.sql", "sha256": null }, "status": "reversible", "destructive": true }
             ]
             """);
 
         var migrations = _context.Generate(task => task.MigrationsReportFile = report).GetProperty("migrations");
 
+        using var reportDocument = JsonDocument.Parse(File.ReadAllBytes(report));
         Assert.Equal(
-            new[] { "20260305141500_AddOrderNotes", "V2__index_audit_log_by_order", "20260112093000_CreateOrders" },
-            migrations.EnumerateArray().Select(m => m.GetProperty("id").GetString()));
-        Assert.Equal("index only", migrations[1].GetProperty("reason").GetString());
-        Assert.True(migrations[2].GetProperty("destructive").GetBoolean());
-        Assert.Contains("\"n\": 1.50,", _context.ReadManifestText());
+            reportDocument.RootElement.EnumerateArray().Select(entry => JsonSerializer.Serialize(entry)),
+            migrations.EnumerateArray().Select(entry => JsonSerializer.Serialize(entry)));
+    }
+
+    [Fact]
+    public void A_report_entry_of_the_wrong_shape_is_RP9002_naming_the_file_and_the_field()
+    {
+        var report = _context.Directory.WriteFile("src/Orders.Api/obj/releasepolicy/migrations.json", """[{ "id": "V1__create_orders", "kind": "sql", "status": "reversible", "destructive": "no" }]""");
+        var task = _context.CreateTask();
+        task.MigrationsReportFile = report;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_context.Engine.Errors);
+        Assert.Equal("RP9002", error.Code);
+        Assert.Equal(report, error.File);
+        Assert.Equal(
+            $"The migrations report '{report}' is not a migrations report: '$[0].destructive' is a string where true or false is expected. Delete it and build again to regenerate it.",
+            error.Message);
     }
 
     [Fact]

@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ReleasePolicy.Manifest;
+
+namespace ReleasePolicy.Cli.Diff;
+
+/// <summary>Renders a <see cref="ReleaseComparison"/> as text, Markdown or JSON.</summary>
+internal static class DiffWriter
+{
+    public static void Text(TextWriter output, ReleaseComparison diff, bool markdown)
+    {
+        var heading = markdown ? "### " : string.Empty;
+        var bullet = markdown ? "- " : "  ";
+        output.WriteLine($"{(markdown ? "## " : string.Empty)}{Name(diff.Before)} -> {Name(diff.After)}");
+        output.WriteLine();
+        output.WriteLine($"{heading}Risk: {Risk(diff.Before)} -> {Risk(diff.After)}");
+        Section(output, heading + "Dependencies added", bullet, diff.Dependencies.Added.Select(p => $"{p.Id} {p.Version}{(p.Direct ? " (direct)" : string.Empty)}"));
+        Section(output, heading + "Dependencies removed", bullet, diff.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
+        Section(output, heading + "Dependencies updated", bullet, diff.Dependencies.Updated.Select(u => $"{u.Id} {u.From} -> {u.To}{(u.MajorUpgrade ? " (major)" : u.Downgrade ? " (downgrade)" : string.Empty)}"));
+        Section(output, heading + "Migrations added", bullet, diff.MigrationsAdded.Select(m => $"{m.Id} ({m.Kind}, {m.Status}{(m.Destructive ? ", destructive" : string.Empty)})"));
+        Section(output, heading + "Migrations removed", bullet, diff.MigrationsRemoved.Select(m => $"{m.Id} ({m.Kind})"));
+        Section(output, heading + "Findings new", bullet, diff.FindingsNew.Select(Finding));
+        Section(output, heading + "Findings fixed", bullet, diff.FindingsFixed.Select(Finding));
+    }
+
+    public static void Json(TextWriter output, ReleaseComparison diff)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("from", Name(diff.Before));
+            json.WriteString("to", Name(diff.After));
+            json.WriteStartObject("risk");
+            WriteRisk(json, "from", diff.Before);
+            WriteRisk(json, "to", diff.After);
+            json.WriteEndObject();
+            json.WriteStartObject("dependencies");
+            Strings(json, "added", diff.Dependencies.Added.Select(p => $"{p.Id} {p.Version}"));
+            Strings(json, "removed", diff.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
+            json.WriteStartArray("updated");
+            foreach (var u in diff.Dependencies.Updated)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", u.Id);
+                json.WriteString("from", u.From);
+                json.WriteString("to", u.To);
+                json.WriteBoolean("major", u.MajorUpgrade);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("migrations");
+            Strings(json, "added", diff.MigrationsAdded.Select(m => m.Id));
+            Strings(json, "removed", diff.MigrationsRemoved.Select(m => m.Id));
+            json.WriteEndObject();
+            json.WriteStartObject("findings");
+            Strings(json, "new", diff.FindingsNew.Select(Finding));
+            Strings(json, "fixed", diff.FindingsFixed.Select(Finding));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void Section(TextWriter output, string title, string bullet, IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        output.WriteLine();
+        output.WriteLine($"{title}: {(list.Count == 0 ? "none" : list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+        foreach (var line in list)
+        {
+            output.WriteLine(bullet + line);
+        }
+    }
+
+    private static void WriteRisk(Utf8JsonWriter json, string name, ReleaseManifest manifest)
+    {
+        if (manifest.Risk is { } risk)
+        {
+            json.WriteStartObject(name);
+            json.WriteNumber("score", risk.Score);
+            json.WriteString("level", risk.Level);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string Name(ReleaseManifest manifest) => $"{manifest.Package.Id} {manifest.Package.Version}".Trim();
+
+    private static string Risk(ReleaseManifest manifest) => manifest.Risk is { } risk ? $"{risk.Level} ({risk.Score}/100)" : "not assessed";
+
+    private static string Finding(ReleaseFinding finding) =>
+        $"{finding.Rule} {finding.Severity}: {finding.Message}" + (finding.Location is { } l ? $" ({l.Path})" : string.Empty);
+}

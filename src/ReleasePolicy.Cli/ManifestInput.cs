@@ -1,0 +1,26 @@
+using System.IO;
+using ReleasePolicy.Manifest;
+
+namespace ReleasePolicy.Cli;
+
+/// <summary>A manifest, a sidecar or a .nupkg named on the command line, read through the engine's reader.</summary>
+internal static class ManifestInput
+{
+    /// <returns>The manifest, or null after writing one line to <paramref name="error"/> saying why not.</returns>
+    public static ReleaseManifest? Read(string path, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"error: '{path}' was not found.");
+            return null;
+        }
+
+        if (PackageManifestEntry.TryReadManifest(path, out var manifest, out var finding))
+        {
+            return manifest;
+        }
+
+        error.WriteLine($"error: {finding!.Message}");
+        return null;
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ReleasePolicy.Cli.Diff;
+using ReleasePolicy.Cli.Summary;
+using ReleasePolicy.Cli.Trend;
+using ReleasePolicy.Cli.Verify;
+using ReleasePolicy.Risk;
+
+namespace ReleasePolicy.Cli;
+
+/// <summary>
+/// <c>release-policy</c>: the commands, their options and exit codes (0 pass, 1 policy failure, 2 usage or input
+/// error). Output and error writers are parameters so tests run the commands in-process.
+/// </summary>
+internal static class ReleasePolicyCommand
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var root = Build(output, error);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var parseError in parsed.Errors)
+                {
+                    error.WriteLine("error: " + parseError.Message);
+                }
+
+                error.WriteLine("Run 'release-policy --help' for usage.");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+
+    private static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "Verify, summarise and compare ReleasePolicy release manifests in CI. Exit codes: 0 pass, 1 policy failure, 2 usage or input error.")
+        {
+            VerifyCommand(output, error),
+            SummaryCommand(output, error),
+            DiffCommand(output, error),
+            TrendCommand(output, error),
+        };
+        return root;
+    }
+
+    private static Command VerifyCommand(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<string>("nupkg-or-manifest") { Description = "A .nupkg (checked against the .release.json sidecar beside it), a sidecar, or a release manifest." };
+        var maxRisk = new Option<string?>("--max-risk") { Description = "Fail when the recorded risk level is above this one." };
+        maxRisk.AcceptOnlyFromAmong(RiskLevels.All.ToArray());
+        var command = new Command("verify", "Check that a release is what its manifest says: well formed, digests match, risk within the ceiling. Exit 0 pass, 1 a check failed, 2 unreadable input.")
+        {
+            path,
+            maxRisk,
+        };
+        command.SetAction(parse =>
+        {
+            var result = ReleaseVerification.Run(parse.GetValue(path)!, parse.GetValue(maxRisk), error);
+            foreach (var line in result.Passed)
+            {
+                output.WriteLine("ok: " + line);
+            }
+
+            foreach (var line in result.Failures)
+            {
+                output.WriteLine("FAILED: " + line);
+            }
+
+            if (result.ExitCode != ExitCodes.UsageOrInputError)
+            {
+                output.WriteLine(result.ExitCode == ExitCodes.Pass ? "Verified." : $"Verification failed: {result.Failures.Count} problem(s).");
+            }
+
+            return result.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command SummaryCommand(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<string>("manifest") { Description = "A release manifest, a sidecar, or a .nupkg that contains one." };
+        var format = FormatOption();
+        var audience = new Option<string>("--audience") { Description = "Whose sections to show.", DefaultValueFactory = _ => Audience.All };
+        audience.AcceptOnlyFromAmong(Audience.Names);
+        var command = new Command("summary", "Summarise a release for operations, security or support, as text, Markdown (for $GITHUB_STEP_SUMMARY) or JSON.")
+        {
+            path,
+            format,
+            audience,
+        };
+        command.SetAction(parse =>
+        {
+            var manifest = ManifestInput.Read(parse.GetValue(path)!, error);
+            if (manifest is null)
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var who = parse.GetValue(audience)!;
+            switch (parse.GetValue(format))
+            {
+                case "markdown":
+                    SummaryWriter.Markdown(output, manifest, who);
+                    break;
+                case "json":
+                    SummaryWriter.Json(output, manifest, who);
+                    break;
+                default:
+                    SummaryWriter.Text(Terminal.Over(output, Terminal.IsInteractive(output)), manifest, who);
+                    break;
+            }
+
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Command DiffCommand(TextWriter output, TextWriter error)
+    {
+        var before = new Argument<string>("old") { Description = "The previous release's manifest, sidecar or .nupkg." };
+        var after = new Argument<string>("new") { Description = "This release's manifest, sidecar or .nupkg." };
+        var format = FormatOption();
+        var command = new Command("diff", "What changed between two releases: dependencies added, removed and updated, migrations, findings and risk.")
+        {
+            before,
+            after,
+            format,
+        };
+        command.SetAction(parse =>
+        {
+            var old = ManifestInput.Read(parse.GetValue(before)!, error);
+            var current = ManifestInput.Read(parse.GetValue(after)!, error);
+            if (old is null || current is null)
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var comparison = ReleaseComparison.Of(old, current);
+            if (parse.GetValue(format) == "json")
+            {
+                DiffWriter.Json(output, comparison);
+            }
+            else
+            {
+                DiffWriter.Text(output, comparison, markdown: parse.GetValue(format) == "markdown");
+            }
+
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Command TrendCommand(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("manifests") { Description = "Release manifests, sidecars or .nupkg files, or folders of *.release.json sidecars.", Arity = ArgumentArity.OneOrMore };
+        var markdown = new Option<bool>("--markdown") { Description = "A Markdown table instead of text columns." };
+        var command = new Command("trend", "Several releases side by side, oldest first: risk, migrations, dependencies, findings, hotfixes.")
+        {
+            paths,
+            markdown,
+        };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(paths)!.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.release.json").OrderBy(f => f, StringComparer.Ordinal).ToArray() : new[] { p }).ToList();
+            if (files.Count == 0)
+            {
+                error.WriteLine("error: no *.release.json manifests were found in the folders given.");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var releases = files.Select(f => ManifestInput.Read(f, error)).ToList();
+            if (releases.Any(r => r is null))
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            TrendWriter.Write(output, releases!, parse.GetValue(markdown));
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        return format;
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ReleasePolicy.IO;
+using ReleasePolicy.Manifest;
+using ReleasePolicy.Risk;
+
+namespace ReleasePolicy.Cli.Verify;
+
+/// <summary>
+/// What <c>release-policy verify</c> checks. For a .nupkg: the sidecar beside it records the package's SHA-256, and the
+/// manifest inside the package says the same as the sidecar. For a manifest or sidecar: it is well formed, and every
+/// artifact it lists is there with the recorded SHA-256. Then the risk ceiling, when one is given.
+/// </summary>
+internal sealed class ReleaseVerification
+{
+    private ReleaseVerification(int exitCode, IReadOnlyList<string> passed, IReadOnlyList<string> failures)
+    {
+        ExitCode = exitCode;
+        Passed = passed;
+        Failures = failures;
+    }
+
+    public int ExitCode { get; }
+
+    /// <summary>What held, one line each.</summary>
+    public IReadOnlyList<string> Passed { get; }
+
+    /// <summary>Every reason it failed, one line each.</summary>
+    public IReadOnlyList<string> Failures { get; }
+
+    public static ReleaseVerification Run(string path, string? maxRisk, TextWriter error)
+    {
+        if (maxRisk is not null && RiskLevels.Rank(maxRisk) < 0)
+        {
+            error.WriteLine($"error: --max-risk is '{maxRisk}'. Allowed values: {string.Join(", ", RiskLevels.All)}.");
+            return InputError();
+        }
+
+        var passed = new List<string>();
+        var failures = new List<string>();
+        ReleaseManifest? manifest;
+        if (PackageManifestEntry.IsPackage(path))
+        {
+            manifest = VerifyPackage(path, passed, failures, error);
+        }
+        else
+        {
+            manifest = ManifestInput.Read(path, error);
+            if (manifest is not null)
+            {
+                passed.Add($"'{path}' is a well-formed release manifest, schema version {ReleaseManifest.SchemaVersion}.");
+                VerifyArtifacts(manifest, Path.GetDirectoryName(Path.GetFullPath(path))!, passed, failures);
+            }
+        }
+
+        if (manifest is null)
+        {
+            return InputError();
+        }
+
+        if (maxRisk is not null)
+        {
+            if (manifest.Risk is not { } risk)
+            {
+                failures.Add($"The manifest records no risk assessment, so --max-risk {maxRisk} cannot be checked; pack with a ReleasePolicy.Sdk that assesses risk.");
+            }
+            else if (RiskLevels.Rank(risk.Level) > RiskLevels.Rank(maxRisk))
+            {
+                var factors = string.Join(", ", risk.Factors.Take(3).Select(f => $"{f.Id} ({f.Weight})"));
+                failures.Add($"Release risk is {risk.Level} ({risk.Score}/100), above --max-risk {maxRisk.ToLowerInvariant()}: {factors}.");
+            }
+            else
+            {
+                passed.Add($"Release risk {risk.Level} ({risk.Score}/100) is within --max-risk {maxRisk.ToLowerInvariant()}.");
+            }
+        }
+
+        return new ReleaseVerification(failures.Count == 0 ? ExitCodes.Pass : ExitCodes.PolicyFailure, passed, failures);
+    }
+
+    private static ReleaseManifest? VerifyPackage(string nupkg, List<string> passed, List<string> failures, TextWriter error)
+    {
+        if (!File.Exists(nupkg))
+        {
+            error.WriteLine($"error: '{nupkg}' was not found.");
+            return null;
+        }
+
+        var bytes = PackageManifestEntry.TryRead(nupkg, out var packageError);
+        if (bytes is null)
+        {
+            error.WriteLine($"error: {packageError!.Message}");
+            return null;
+        }
+
+        var source = nupkg + "!" + PackageManifestEntry.EntryName;
+        if (!ReleaseManifestReader.TryRead(bytes, source, out var embedded, out var embeddedError))
+        {
+            error.WriteLine($"error: {embeddedError!.Message}");
+            return null;
+        }
+
+        passed.Add($"'{source}' is a well-formed release manifest, schema version {ReleaseManifest.SchemaVersion}.");
+        var sidecarPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(nupkg))!, Path.GetFileNameWithoutExtension(nupkg) + ".release.json");
+        if (!File.Exists(sidecarPath))
+        {
+            failures.Add($"The sidecar '{sidecarPath}' is missing, so nothing records the package's SHA-256. Keep the .release.json that pack wrote beside the .nupkg.");
+            return embedded;
+        }
+
+        var sidecar = ManifestInput.Read(sidecarPath, error);
+        if (sidecar is null)
+        {
+            return null;
+        }
+
+        VerifyArtifacts(sidecar, Path.GetDirectoryName(sidecarPath)!, passed, failures, mustList: Path.GetFileName(nupkg));
+        var sidecarManifest = new ReleaseManifest(sidecar.Package, sidecar.Build, sidecar.Release, sidecar.Migrations, sidecar.Dependencies, sidecar.Findings, sidecar.Risk);
+        if (ReleaseManifestWriter.ToBytes(sidecarManifest).AsSpan().SequenceEqual(ReleaseManifestWriter.ToBytes(embedded!)))
+        {
+            passed.Add($"The manifest inside the package matches the sidecar '{Path.GetFileName(sidecarPath)}'.");
+        }
+        else
+        {
+            failures.Add($"The manifest inside the package differs from the sidecar '{sidecarPath}': one of them was changed after pack.");
+        }
+
+        return embedded;
+    }
+
+    private static void VerifyArtifacts(ReleaseManifest manifest, string folder, List<string> passed, List<string> failures, string? mustList = null)
+    {
+        var artifacts = manifest.Artifacts ?? Array.Empty<ReleaseArtifact>();
+        if (mustList is not null && !artifacts.Any(a => string.Equals(a.Path, mustList, StringComparison.Ordinal)))
+        {
+            failures.Add($"The sidecar lists no artifact '{mustList}', so the package's SHA-256 is not recorded.");
+        }
+
+        foreach (var artifact in artifacts)
+        {
+            var file = Path.Combine(folder, artifact.Path.Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(file))
+            {
+                failures.Add($"The artifact '{artifact.Path}' is missing (looked for '{file}').");
+                continue;
+            }
+
+            var actual = Sha256Digest.OfFile(file);
+            if (string.Equals(actual, artifact.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                passed.Add($"'{artifact.Path}' has the recorded SHA-256 {artifact.Sha256}.");
+            }
+            else
+            {
+                failures.Add($"'{artifact.Path}' has SHA-256 {actual}, but the manifest records {artifact.Sha256}: the file was changed after pack.");
+            }
+        }
+    }
+
+    private static ReleaseVerification InputError() =>
+        new(ExitCodes.UsageOrInputError, Array.Empty<string>(), Array.Empty<string>());
+}

@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ReleasePolicy.Diagnostics;
+using ReleasePolicy.Git;
+using ReleasePolicy.Json;
+using ReleasePolicy.Migrations;
+using ReleasePolicy.NuGet;
+using ReleasePolicy.Risk;
+
+namespace ReleasePolicy.Manifest;
+
+/// <summary>
+/// Reads <c>release-manifest.json</c> (or the sidecar <c>.release.json</c>, which adds <c>artifacts</c>) into the types
+/// <see cref="ReleaseManifestWriter"/> writes. Fields it does not know are ignored, so a manifest from a newer writer of
+/// the same schema version, or with sections added by later capabilities, still reads; a known field of the wrong
+/// shape, a newer schema version or broken JSON is one RP9002 finding that names the file and the field.
+/// </summary>
+public static class ReleaseManifestReader
+{
+    private const string Description = "The release manifest";
+
+    public static bool TryRead(string path, out ReleaseManifest? manifest, out PolicyFinding? error)
+    {
+        manifest = null;
+        if (!File.Exists(path))
+        {
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"{Description} '{path}' was not found. Pack or publish the project to write it, or check the path.",
+                path);
+            return false;
+        }
+
+        using var document = JsonInputFile.TryParse(path, Description, out error);
+        return document is not null && TryRead(document.RootElement, path, out manifest, out error);
+    }
+
+    /// <param name="source">How errors name the manifest, e.g. <c>Orders.Api.1.2.0.nupkg!releasepolicy/release-manifest.json</c>.</param>
+    public static bool TryRead(byte[] bytes, string source, out ReleaseManifest? manifest, out PolicyFinding? error)
+    {
+        manifest = null;
+        using var document = JsonInputFile.TryParse(bytes, source, Description, out error);
+        return document is not null && TryRead(document.RootElement, source, out manifest, out error);
+    }
+
+    private static bool TryRead(JsonElement root, string source, out ReleaseManifest? manifest, out PolicyFinding? error)
+    {
+        manifest = null;
+        error = null;
+        try
+        {
+            manifest = Read(root);
+            return true;
+        }
+        catch (InvalidManifestDataException ex)
+        {
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"{Description} '{source}' cannot be read: {ex.Message}",
+                source,
+                line: 1,
+                column: 1);
+            return false;
+        }
+    }
+
+    private static ReleaseManifest Read(JsonElement root)
+    {
+        JsonFields.RequireObject(root, "$");
+        var version = JsonFields.OptionalInt(root, "schemaVersion", "$")
+            ?? throw new InvalidManifestDataException("it has no 'schemaVersion', so it is not a release manifest.");
+        if (version != ReleaseManifest.SchemaVersion)
+        {
+            throw new InvalidManifestDataException(
+                $"its schema version is {version}, and this version of ReleasePolicy reads schema version {ReleaseManifest.SchemaVersion}. " +
+                "Use the ReleasePolicy version that wrote it, or a newer one.");
+        }
+
+        return new ReleaseManifest(
+            ReadPackage(root),
+            ReadBuild(root),
+            ReadRelease(root),
+            ReadMigrations(root),
+            ReadDependencies(root),
+            ReadFindings(root),
+            ReadRisk(root),
+            ReadArtifacts(root));
+    }
+
+    private static ManifestPackage ReadPackage(JsonElement root)
+    {
+        if (JsonFields.Object(root, "package", "$") is not { } package)
+        {
+            return new ManifestPackage(null, null, GitRepositoryInfo.None);
+        }
+
+        const string path = "$.package";
+        var repository = GitRepositoryInfo.None;
+        if (JsonFields.Object(package, "repository", path) is { } repo)
+        {
+            const string repoPath = path + ".repository";
+            repository = new GitRepositoryInfo(
+                JsonFields.OptionalString(repo, "url", repoPath),
+                JsonFields.OptionalString(repo, "commit", repoPath),
+                JsonFields.OptionalString(repo, "branch", repoPath));
+        }
+
+        return new ManifestPackage(JsonFields.OptionalString(package, "id", path), JsonFields.OptionalString(package, "version", path), repository);
+    }
+
+    private static ManifestBuild ReadBuild(JsonElement root)
+    {
+        if (JsonFields.Object(root, "build", "$") is not { } build)
+        {
+            return new ManifestBuild(null, Array.Empty<string>(), null, null, null);
+        }
+
+        const string path = "$.build";
+        var frameworks = new List<string>();
+        foreach (var (item, itemPath) in JsonFields.Array(build, "targetFrameworks", path, out _))
+        {
+            frameworks.Add(item.ValueKind == JsonValueKind.String
+                ? item.GetString()!
+                : throw new InvalidManifestDataException($"'{itemPath}' is not a string; target frameworks are strings such as \"net8.0\"."));
+        }
+
+        DateTimeOffset? timestamp = null;
+        if (JsonFields.OptionalString(build, "timestamp", path) is { } text)
+        {
+            timestamp = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                ? parsed
+                : throw new InvalidManifestDataException($"'{path}.timestamp' is '{text}', which is not an ISO 8601 time such as 2026-05-01T12:00:00Z.");
+        }
+
+        return new ManifestBuild(
+            JsonFields.OptionalString(build, "configuration", path),
+            frameworks,
+            JsonFields.OptionalString(build, "sdkVersion", path),
+            timestamp,
+            JsonFields.OptionalString(build, "ciRun", path));
+    }
+
+    private static ReleaseClassification ReadRelease(JsonElement root)
+    {
+        // The writer always records all four; defaults stand in for a section a hand-made manifest leaves out.
+        var release = JsonFields.Object(root, "release", "$");
+        const string path = "$.release";
+        return ReleaseClassification.FromManifest(
+            (release is { } r ? JsonFields.OptionalString(r, "type", path) : null) ?? "Standard",
+            release is { } h ? JsonFields.OptionalString(h, "hotfixSeverity", path) : null,
+            (release is { } u ? JsonFields.OptionalString(u, "userImpact", path) : null) ?? "CustomerFacing",
+            (release is { } d ? JsonFields.OptionalString(d, "dataSensitivity", path) : null) ?? "Internal");
+    }
+
+    /// <summary>SQL entries (<c>kind</c> <c>sql</c>) are migrations-report entries; every other kind is a code migration.</summary>
+    private static ManifestMigrations ReadMigrations(JsonElement root)
+    {
+        var sql = new List<MigrationEntry>();
+        var code = new List<CodeMigration>();
+        foreach (var (item, path) in JsonFields.Array(root, "migrations", "$", out _))
+        {
+            JsonFields.RequireObject(item, path);
+            if (JsonFields.OptionalString(item, "kind", path) is null or "sql")
+            {
+                sql.Add(MigrationsReport.ReadEntry(item, path));
+                continue;
+            }
+
+            code.Add(new CodeMigration(
+                JsonFields.String(item, "id", path),
+                JsonFields.String(item, "kind", path),
+                JsonFields.OptionalString(item, "className", path) ?? string.Empty,
+                ReadLocation(item, "source", path),
+                JsonFields.String(item, "status", path),
+                JsonFields.OptionalString(item, "reason", path),
+                JsonFields.Boolean(item, "destructive", path)));
+        }
+
+        return new ManifestMigrations(sql, code);
+    }
+
+    private static IReadOnlyList<ResolvedPackage> ReadDependencies(JsonElement root)
+    {
+        var dependencies = new List<ResolvedPackage>();
+        foreach (var (item, path) in JsonFields.Array(root, "dependencies", "$", out _))
+        {
+            JsonFields.RequireObject(item, path);
+            var hash = JsonFields.OptionalString(item, "hash", path);
+            dependencies.Add(new ResolvedPackage(
+                JsonFields.String(item, "id", path),
+                JsonFields.String(item, "version", path),
+                JsonFields.Boolean(item, "direct", path),
+                hash is not null && hash.StartsWith("sha512-", StringComparison.Ordinal) ? hash.Substring("sha512-".Length) : null));
+        }
+
+        return dependencies;
+    }
+
+    private static IReadOnlyList<ReleaseFinding>? ReadFindings(JsonElement root)
+    {
+        var items = JsonFields.Array(root, "findings", "$", out var absent);
+        if (absent)
+        {
+            return null;
+        }
+
+        var findings = new List<ReleaseFinding>(items.Count);
+        foreach (var (item, path) in items)
+        {
+            JsonFields.RequireObject(item, path);
+            findings.Add(new ReleaseFinding(
+                JsonFields.String(item, "rule", path),
+                JsonFields.String(item, "severity", path),
+                JsonFields.OptionalString(item, "message", path) ?? string.Empty,
+                ReadLocation(item, "location", path)));
+        }
+
+        return findings;
+    }
+
+    private static RiskAssessment? ReadRisk(JsonElement root)
+    {
+        if (JsonFields.Object(root, "risk", "$") is not { } risk)
+        {
+            return null;
+        }
+
+        const string path = "$.risk";
+        var factors = new List<RiskFactor>();
+        foreach (var (item, itemPath) in JsonFields.Array(risk, "factors", path, out _))
+        {
+            JsonFields.RequireObject(item, itemPath);
+            var evidence = new List<string>();
+            if (item.TryGetProperty("evidence", out var given))
+            {
+                // The schema lets other writers give evidence as text, a list or an object; shown as text either way.
+                if (given.ValueKind == JsonValueKind.Array)
+                {
+                    evidence.AddRange(given.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()));
+                }
+                else if (given.ValueKind == JsonValueKind.String)
+                {
+                    evidence.Add(given.GetString()!);
+                }
+                else if (given.ValueKind != JsonValueKind.Null)
+                {
+                    evidence.Add(given.GetRawText());
+                }
+            }
+
+            factors.Add(new RiskFactor(JsonFields.String(item, "id", itemPath), JsonFields.OptionalInt(item, "weight", itemPath) ?? 0, evidence));
+        }
+
+        return new RiskAssessment(
+            JsonFields.OptionalInt(risk, "score", path) ?? throw new InvalidManifestDataException($"'{path}.score' is missing; it is required."),
+            JsonFields.String(risk, "level", path),
+            factors);
+    }
+
+    private static IReadOnlyList<ReleaseArtifact>? ReadArtifacts(JsonElement root)
+    {
+        var items = JsonFields.Array(root, "artifacts", "$", out var absent);
+        if (absent)
+        {
+            return null;
+        }
+
+        var artifacts = new List<ReleaseArtifact>(items.Count);
+        foreach (var (item, path) in items)
+        {
+            JsonFields.RequireObject(item, path);
+            artifacts.Add(new ReleaseArtifact(JsonFields.String(item, "path", path), JsonFields.String(item, "sha256", path)));
+        }
+
+        return artifacts;
+    }
+
+    private static SourceLocation? ReadLocation(JsonElement parent, string name, string path)
+    {
+        if (JsonFields.Object(parent, name, path) is not { } location)
+        {
+            return null;
+        }
+
+        var locationPath = path + "." + name;
+        return new SourceLocation(JsonFields.String(location, "path", locationPath), JsonFields.OptionalInt(location, "line", locationPath) ?? 0);
+    }
+}
