@@ -158,6 +158,14 @@ public sealed class MigrationInventoryTests
         var enforced = project.Dotnet("build", "-c", "Release").ShouldFail();
         var error = Assert.Single(enforced.WithCode("RP1001"));
         Assert.Contains("AddOrderTotal", error.Message);
+
+        // The manifest keeps the truth: the baselined migration is listed with its real status, marked baselined.
+        project.Dotnet("pack", "-o", project.PackageOutput, "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+        using var manifest = project.ManifestFromNupkg();
+        var baselined = manifest.RootElement.GetProperty("migrations").EnumerateArray()
+            .Where(m => m.TryGetProperty("baselined", out var flag) && flag.GetBoolean())
+            .Select(m => m.GetProperty("id").GetString() + " " + m.GetProperty("status").GetString());
+        Assert.Equal(["20260305141500_AddOrderNotes missing-rollback"], baselined);
     }
 
     private static FixtureProject MigrationsProject(string name)

@@ -37,6 +37,9 @@ public sealed class CodeMigration
 
     /// <summary>Up destroys data (RP1005).</summary>
     public bool Destructive { get; }
+
+    /// <summary>In the team's <c>ReleaseMigrationBaseline</c>: accepted as it is; the rollback rules do not report on it.</summary>
+    public bool Baselined { get; set; }
 }
 
 /// <summary>A place in a source file: the path relative to the project with '/' separators, and the 1-based line.</summary>

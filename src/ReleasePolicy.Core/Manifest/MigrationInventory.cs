@@ -208,7 +208,10 @@ public sealed class MigrationInventory
         }
 
         var destructive = record.TryGetProperty(Format.Destructive, out var d) && d.ValueKind == JsonValueKind.True;
-        return new CodeMigration(id, kind, className, ReadLocation(record, paths), status, String(record, Format.Reason), destructive);
+        return new CodeMigration(id, kind, className, ReadLocation(record, paths), status, String(record, Format.Reason), destructive)
+        {
+            Baselined = record.TryGetProperty(Format.Baselined, out var b) && b.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static ReleaseFinding? ReadFinding(JsonElement record, ProjectPath? paths)

@@ -179,7 +179,10 @@ public static class ReleaseManifestReader
                 ReadLocation(item, "source", path),
                 JsonFields.String(item, "status", path),
                 JsonFields.OptionalString(item, "reason", path),
-                JsonFields.Boolean(item, "destructive", path)));
+                JsonFields.Boolean(item, "destructive", path))
+            {
+                Baselined = JsonFields.Boolean(item, "baselined", path, absent: false),
+            });
         }
 
         return new ManifestMigrations(sql, code);

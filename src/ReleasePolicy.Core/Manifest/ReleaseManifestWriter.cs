@@ -126,6 +126,11 @@ public static class ReleaseManifestWriter
             writer.WriteString("status", migration.Status);
             WriteOptional(writer, "reason", migration.Reason);
             writer.WriteBoolean("destructive", migration.Destructive);
+            if (migration.Baselined)
+            {
+                writer.WriteBoolean("baselined", true);
+            }
+
             writer.WriteEndObject();
         }
 

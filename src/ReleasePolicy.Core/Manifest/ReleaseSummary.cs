@@ -9,8 +9,10 @@ public static class ReleaseSummary
     {
         var migrations = manifest.Migrations.All;
         var withoutRollback = migrations.Count(m => m.WithoutRollback);
+        // RP1005 is a suggestion a console build never shows: the summary is where a destructive release is seen.
+        var destructive = migrations.Count(m => m.Destructive);
         var findings = manifest.Findings is null ? string.Empty : $", {manifest.Findings.Count} finding(s)";
         return $"ReleasePolicy: {manifest.Package.Id} {manifest.Package.Version}: {migrations.Count} migration(s), {withoutRollback} without a working rollback, " +
-            $"{manifest.Dependencies.Count} package dependencies{findings}. Release manifest: {manifestPath}";
+            $"{destructive} destructive, {manifest.Dependencies.Count} package dependencies{findings}. Release manifest: {manifestPath}";
     }
 }

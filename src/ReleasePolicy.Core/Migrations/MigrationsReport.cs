@@ -97,6 +97,11 @@ public static class MigrationsReport
         }
 
         json.WriteBoolean("destructive", entry.Destructive);
+        if (entry.Baselined)
+        {
+            json.WriteBoolean("baselined", true);
+        }
+
         json.WriteEndObject();
     }
 
@@ -112,7 +117,10 @@ public static class MigrationsReport
             ReadFile(item, "verify", path),
             JsonFields.String(item, "status", path),
             JsonFields.OptionalString(item, "reason", path),
-            JsonFields.Boolean(item, "destructive", path));
+            JsonFields.Boolean(item, "destructive", path))
+        {
+            Baselined = JsonFields.Boolean(item, "baselined", path, absent: false),
+        };
     }
 
     private static MigrationScriptFile? ReadFile(JsonElement parent, string name, string path)

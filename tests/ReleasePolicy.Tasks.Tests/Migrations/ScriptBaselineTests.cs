@@ -29,6 +29,9 @@ public sealed class ScriptBaselineTests : IDisposable
         var finding = Assert.Single(run.Findings);
         Assert.StartsWith("RP1010 db/V4__add_status.sql", finding);
         Assert.Equal(["1:missing-rollback", "2:empty-rollback", "3:missing-rollback", "4:missing-rollback"], run.Statuses);
+        Assert.True(run.Migration("1").GetProperty("baselined").GetBoolean());
+        Assert.True(run.Migration("3").GetProperty("baselined").GetBoolean());
+        Assert.False(run.Migration("4").TryGetProperty("baselined", out _));
     }
 
     [Fact]
