@@ -8,8 +8,8 @@ namespace ReleasePolicy.Analyzers.Leaks;
 /// <summary>
 /// The detector's settings for a syntax tree: <c>release_policy.internal_domains</c>, <c>release_policy.ticket_keys</c>
 /// and <c>release_policy.leak_allow_list</c> from <c>.editorconfig</c> (per folder), else the MSBuild properties
-/// <c>ReleaseInternalDomains</c>, <c>ReleaseTicketKeys</c> and <c>ReleaseLeakAllowList</c> that the SDK makes visible to
-/// the compiler. One instance per compilation; trees with the same values share one parsed <see cref="LeakSettings"/>.
+/// <c>ReleaseInternalDomains</c>, <c>ReleaseTicketKeys</c> and the <c>ReleaseLeakAllowList</c> items that the SDK makes
+/// visible to the compiler (as <c>_Release…</c> properties with <c>,</c> between values, see ReleasePolicy.Leaks.targets). One instance per compilation; trees with the same values share one parsed <see cref="LeakSettings"/>.
 /// </summary>
 internal sealed class LeakOptions
 {
@@ -27,8 +27,8 @@ internal sealed class LeakOptions
     {
         _provider = options.AnalyzerConfigOptionsProvider;
         var global = _provider.GlobalOptions;
-        _domains = Read(global, DomainsKey) ?? Read(global, "build_property.ReleaseInternalDomains");
-        _ticketKeys = Read(global, TicketKeysKey) ?? Read(global, "build_property.ReleaseTicketKeys");
+        _domains = Read(global, DomainsKey) ?? Read(global, "build_property._ReleaseInternalDomains");
+        _ticketKeys = Read(global, TicketKeysKey) ?? Read(global, "build_property._ReleaseTicketKeys");
         _allowList = Read(global, AllowListKey) ?? Read(global, "build_property._ReleaseLeakAllowList");
     }
 

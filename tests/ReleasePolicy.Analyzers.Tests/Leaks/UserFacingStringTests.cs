@@ -191,7 +191,7 @@ public sealed class UserFacingStringTests
                 public static IResult Down() => Results.Problem({|RP3001:"Try db.corp.fabrikam.net later"|});
             }
             """,
-            "build_property.ReleaseInternalDomains = corp.fabrikam.net\n");
+            "build_property._ReleaseInternalDomains = corp.fabrikam.net,fabrikam.internal\n");
     }
 
     [Fact]
