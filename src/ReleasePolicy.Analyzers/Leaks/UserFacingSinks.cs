@@ -87,8 +87,23 @@ internal sealed class UserFacingSinks
     /// <summary>The sinks of this compilation, or null when it has none (then no leak rule that needs a sink runs).</summary>
     public static UserFacingSinks? TryCreate(Compilation compilation, AnalyzerOptions options)
     {
-        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(UserSinksKey, out var configured);
-        var sinks = new UserFacingSinks(compilation, LeakSettings.SplitList(configured));
+        // A compilation-wide setting, from a global config or any .editorconfig section that covers a source file.
+        var provider = options.AnalyzerConfigOptionsProvider;
+        var configured = new HashSet<string>(StringComparer.Ordinal);
+        if (provider.GlobalOptions.TryGetValue(UserSinksKey, out var global))
+        {
+            configured.UnionWith(LeakSettings.SplitList(global));
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (provider.GetOptions(tree).TryGetValue(UserSinksKey, out var local))
+            {
+                configured.UnionWith(LeakSettings.SplitList(local));
+            }
+        }
+
+        var sinks = new UserFacingSinks(compilation, configured);
         return sinks.IsEmpty ? null : sinks;
     }
 
