@@ -70,7 +70,7 @@ static class Addresses
     private static void FindV6(LeakScan scan)
     {
         var text = scan.Text;
-        ushort[]? groups = null;
+        var groups = scan.Groups;
         var i = 0;
         while (i < text.Length && (i = text.IndexOf(':', i)) >= 0)
         {
@@ -121,7 +121,6 @@ static class Addresses
             if ((hasGap || colons == 7) && colons >= 2 && !LeakText.IsWordChar(before) && !LeakText.IsWordChar(after)
                 && before != '.' && !scan.IsClaimed(start))
             {
-                groups ??= new ushort[8];
                 if (IpAddresses.TryParseV6(text, start, end, groups) && IpAddresses.ClassifyV6(groups) != IpAddresses.AddressClass.None)
                 {
                     var shownStart = start;

@@ -16,6 +16,8 @@ static class DebugReferences
     // Unix roots; the user-profile ones need a further segment, so a route such as "/home/index" is not a path.
     private static readonly string[] UnixRoots = { "/home/", "/Users/", "/builds/", "/var/lib/jenkins/", "/__w/", "/mnt/vss/_work/", "/opt/buildagent/work/", "/agent/_work/" };
 
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
     public static void Find(LeakScan scan)
     {
         FindStackTraces(scan);
@@ -52,7 +54,7 @@ static class DebugReferences
 
                 if (dots > 0 && LeakText.At(text, end) == '(' && LeakText.IsLetter(LeakText.At(text, name)))
                 {
-                    var lineEnd = text.IndexOfAny(new[] { '\r', '\n' }, end);
+                    var lineEnd = text.IndexOfAny(LineBreaks, end);
                     lineEnd = lineEnd < 0 ? text.Length : lineEnd;
                     var close = text.IndexOf(')', end, lineEnd - end);
                     var shownEnd = close < 0 ? end : close + 1;

@@ -184,8 +184,9 @@ static class HostNames
     private static bool EndsWithDomain(string text, int start, int end, System.Collections.Generic.IReadOnlyList<string> domains)
     {
         var length = end - start;
-        foreach (var domain in domains)
+        for (var i = 0; i < domains.Count; i++)
         {
+            var domain = domains[i];
             if (length == domain.Length && LeakText.StartsWithIgnoreCase(text, start, domain))
             {
                 return true;

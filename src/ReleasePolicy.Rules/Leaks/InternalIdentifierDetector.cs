@@ -21,6 +21,9 @@ static partial class InternalIdentifierDetector
 {
     private static readonly IReadOnlyList<LeakFinding> None = Array.Empty<LeakFinding>();
 
+    [ThreadStatic]
+    private static LeakScan? t_scan;
+
     /// <summary>
     /// False when <paramref name="text"/> cannot hold a finding: every kind needs one of <c>. : / \ - = _</c>
     /// (a host's dot, a URL's colon, a path's slash, a ticket's hyphen, a key's equals sign, a token's underscore)
@@ -59,7 +62,9 @@ static partial class InternalIdentifierDetector
             return None;
         }
 
-        var scan = new LeakScan(text!, settings ?? LeakSettings.Default);
+        // One scan object per thread, reused: a text without findings allocates nothing.
+        var scan = t_scan ??= new LeakScan();
+        scan.Reset(text!, settings ?? LeakSettings.Default);
         Credentials.FindTokens(scan);
         Credentials.FindKeyValueSecrets(scan);
         Urls.Find(scan);
@@ -67,10 +72,10 @@ static partial class InternalIdentifierDetector
         Addresses.Find(scan);
         HostNames.Find(scan);
         TicketReferences.Find(scan);
-        return scan.Results;
+        return scan.TakeResults();
     }
 
-    /// <summary>The findings of one kind, for a caller that reports one kind per rule.</summary>
+    /// <summary>True when <paramref name="findings"/> has one of <paramref name="kind"/>, for a caller that reports one kind per rule.</summary>
     public static bool Contains(IReadOnlyList<LeakFinding> findings, LeakKind kind)
     {
         foreach (var finding in findings)
@@ -85,44 +90,48 @@ static partial class InternalIdentifierDetector
     }
 }
 
-/// <summary>One scan's text, settings, findings and the spans already claimed by a more specific scanner.</summary>
+/// <summary>
+/// One scan's text, settings, findings and the spans already claimed by a more specific scanner. Reused for every
+/// scan on a thread (see <see cref="InternalIdentifierDetector.Find"/>), so its lists are allocated once.
+/// </summary>
 sealed class LeakScan
 {
-    private List<LeakFinding>? _findings;
-    private List<int>? _claims;
+    private readonly List<LeakFinding> _findings = new();
+    private readonly List<int> _claims = new();
 
-    public LeakScan(string text, LeakSettings settings)
+    public string Text { get; private set; } = string.Empty;
+
+    public LeakSettings Settings { get; private set; } = LeakSettings.Default;
+
+    /// <summary>Scratch space for an IPv6 address's eight groups.</summary>
+    public ushort[] Groups { get; } = new ushort[8];
+
+    public void Reset(string text, LeakSettings settings)
     {
         Text = text;
         Settings = settings;
+        _findings.Clear();
+        _claims.Clear();
     }
 
-    public string Text { get; }
-
-    public LeakSettings Settings { get; }
-
-    public IReadOnlyList<LeakFinding> Results
+    /// <summary>The findings in text order, as a list of their own; the scan is empty afterwards.</summary>
+    public IReadOnlyList<LeakFinding> TakeResults()
     {
-        get
+        if (_findings.Count == 0)
         {
-            if (_findings is null)
-            {
-                return Array.Empty<LeakFinding>();
-            }
-
-            _findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Kind.RuleId, b.Kind.RuleId));
-            return _findings;
+            Text = string.Empty;
+            return Array.Empty<LeakFinding>();
         }
+
+        var results = new List<LeakFinding>(_findings);
+        results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Kind.RuleId, b.Kind.RuleId));
+        Reset(string.Empty, LeakSettings.Default);
+        return results;
     }
 
     /// <summary>True when <paramref name="index"/> lies in a span a previous scanner claimed.</summary>
     public bool IsClaimed(int index)
     {
-        if (_claims is null)
-        {
-            return false;
-        }
-
         for (var i = 0; i < _claims.Count; i += 2)
         {
             if (index >= _claims[i] && index < _claims[i + 1])
@@ -137,11 +146,6 @@ sealed class LeakScan
     /// <summary>The end of the claimed span holding <paramref name="index"/>, or -1.</summary>
     public int ClaimEnd(int index)
     {
-        if (_claims is null)
-        {
-            return -1;
-        }
-
         for (var i = 0; i < _claims.Count; i += 2)
         {
             if (index >= _claims[i] && index < _claims[i + 1])
@@ -155,7 +159,6 @@ sealed class LeakScan
 
     public void Claim(int start, int end)
     {
-        _claims ??= new List<int>();
         _claims.Add(start);
         _claims.Add(end);
     }
@@ -169,7 +172,6 @@ sealed class LeakScan
             return;
         }
 
-        _findings ??= new List<LeakFinding>();
         foreach (var existing in _findings)
         {
             if (existing.Kind == kind && existing.Start == start)

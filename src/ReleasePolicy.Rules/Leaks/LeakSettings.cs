@@ -71,8 +71,9 @@ sealed partial class LeakSettings
             return false;
         }
 
-        foreach (var key in TicketKeys)
+        for (var i = 0; i < TicketKeys.Count; i++)
         {
+            var key = TicketKeys[i];
             if (key.Length == length && string.CompareOrdinal(text, start, key, 0, length) == 0)
             {
                 return true;

@@ -81,7 +81,7 @@ static class Urls
             valueStart = hostStart + 1;
             valueEnd = hostEnd;
             hostEnd++;
-            var groups = new ushort[8];
+            var groups = scan.Groups;
             address = IpAddresses.TryParseV6(text, valueStart, valueEnd, groups) ? IpAddresses.ClassifyV6(groups) : IpAddresses.AddressClass.None;
         }
         else
@@ -102,20 +102,14 @@ static class Urls
         }
 
         var portEnd = Addresses.PortEnd(text, hostEnd);
-        var scheme = text.Substring(schemeStart, authorityStart - schemeStart);
-        var shown = scheme + text.Substring(hostStart, portEnd - hostStart);
-        var value = text.Substring(valueStart, valueEnd - valueStart);
-        if (address == IpAddresses.AddressClass.Loopback || host == HostNames.HostClass.Localhost)
+        var kind = address == IpAddresses.AddressClass.Loopback || host == HostNames.HostClass.Localhost ? LeakKind.DebugReference
+            : address == IpAddresses.AddressClass.Private ? LeakKind.PrivateAddress
+            : host == HostNames.HostClass.Internal ? LeakKind.InternalHost
+            : null;
+        if (kind is not null)
         {
-            scan.Add(LeakKind.DebugReference, schemeStart, end, value, shown);
-        }
-        else if (address == IpAddresses.AddressClass.Private)
-        {
-            scan.Add(LeakKind.PrivateAddress, schemeStart, end, value, shown);
-        }
-        else if (host == HostNames.HostClass.Internal)
-        {
-            scan.Add(LeakKind.InternalHost, schemeStart, end, value, shown);
+            var shown = text.Substring(schemeStart, authorityStart - schemeStart) + text.Substring(hostStart, portEnd - hostStart);
+            scan.Add(kind, schemeStart, end, text.Substring(valueStart, valueEnd - valueStart), shown);
         }
 
         if (at > authorityStart)
@@ -124,6 +118,7 @@ static class Urls
             if (colon > authorityStart && !Credentials.IsPlaceholder(text, colon + 1, at))
             {
                 var user = text.Substring(authorityStart, colon - authorityStart);
+                var scheme = text.Substring(schemeStart, authorityStart - schemeStart);
                 scan.Add(LeakKind.Credential, schemeStart, end, scheme + user + ":***@" + text.Substring(hostStart, portEnd - hostStart));
             }
         }
