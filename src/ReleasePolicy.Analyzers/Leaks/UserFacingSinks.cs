@@ -12,6 +12,7 @@ namespace ReleasePolicy.Analyzers.Leaks;
 /// Where a string reaches a user, resolved once per compilation: ASP.NET Core's <c>Results</c> / <c>TypedResults</c>
 /// helpers, <c>ControllerBase</c>'s result helpers, <c>ProblemDetails.Title/Detail</c>, validation problem errors,
 /// <c>HttpResponse.WriteAsync</c> / <c>WriteAsJsonAsync</c>, <c>ModelState.AddModelError</c>, <c>ValidationResult</c>,
+/// a validation attribute's <c>ErrorMessage</c>,
 /// <c>BadHttpRequestException</c>, and the sinks named in <c>release_policy.user_facing_sinks</c> (a method,
 /// <c>Contoso.Api.ErrorResponse.Create</c>, or a type whose constructors are sinks, <c>Contoso.Api.ApiException</c>).
 /// </summary>
@@ -33,6 +34,7 @@ internal sealed class UserFacingSinks
     private readonly INamedTypeSymbol? _controllerBase;
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly INamedTypeSymbol? _validationProblemDetails;
+    private readonly INamedTypeSymbol? _validationAttribute;
     private readonly HashSet<IMethodSymbol> _methods = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _exceptionTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _userMethods = new(SymbolEqualityComparer.Default);
@@ -50,6 +52,7 @@ internal sealed class UserFacingSinks
         _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
         _problemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ProblemDetails");
         _validationProblemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
+        _validationAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute");
         AddMethods(compilation, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions", "WriteAsync");
         AddMethods(compilation, "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync");
         AddMethods(compilation, "Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary", "AddModelError");
@@ -176,6 +179,12 @@ internal sealed class UserFacingSinks
         if (_validationProblemDetails is not null && SymbolEqualityComparer.Default.Equals(containing, _validationProblemDetails) && property.Name == "Errors")
         {
             return "ValidationProblemDetails.Errors";
+        }
+
+        // [Range(1, 10, ErrorMessage = "...")]: the message a validation failure shows.
+        if (_validationAttribute is not null && SymbolEqualityComparer.Default.Equals(containing, _validationAttribute) && property.Name == "ErrorMessage")
+        {
+            return "ValidationAttribute.ErrorMessage";
         }
 
         return null;

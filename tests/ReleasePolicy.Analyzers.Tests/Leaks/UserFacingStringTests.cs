@@ -103,6 +103,24 @@ public sealed class UserFacingStringTests
     }
 
     [Fact]
+    public async Task AValidationAttributesErrorMessageIsASink()
+    {
+        await Verify.VerifyAsync("""
+            using System.ComponentModel.DataAnnotations;
+
+            public sealed class OrderRequest
+            {
+                [Range(1, 100, ErrorMessage = {|RP3004:"At most 100 items (limit set in PAY-77)"|})]
+                public int Quantity { get; set; }
+
+                [Required(ErrorMessage = "The delivery address is required")]
+                [StringLength(200, ErrorMessage = "At most 200 characters")]
+                public string Address { get; set; } = "";
+            }
+            """);
+    }
+
+    [Fact]
     public async Task StringsThatNeverReachAUserAreNotRead()
     {
         await Verify.VerifyAsync("""
