@@ -32,9 +32,12 @@ internal sealed class LeakOptions
         _allowList = Read(global, AllowListKey) ?? Read(global, "build_property._ReleaseLeakAllowList");
     }
 
-    public LeakSettings For(SyntaxTree tree)
+    public LeakSettings For(SyntaxTree tree) => For(_provider.GetOptions(tree));
+
+    public LeakSettings For(AdditionalText file) => For(_provider.GetOptions(file));
+
+    private LeakSettings For(AnalyzerConfigOptions local)
     {
-        var local = _provider.GetOptions(tree);
         var key = (Read(local, DomainsKey) ?? _domains, Read(local, TicketKeysKey) ?? _ticketKeys, Read(local, AllowListKey) ?? _allowList);
         return _parsed.GetOrAdd(key, k => LeakSettings.Parse(k.Item1, k.Item2, k.Item3));
     }

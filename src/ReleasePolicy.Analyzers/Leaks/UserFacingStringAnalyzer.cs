@@ -44,12 +44,16 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            var options = new LeakOptions(start.Options);
+
+            // Localized resources reach users whatever the framework.
+            start.RegisterAdditionalFileAction(fileContext => AnalyzeResources(fileContext, options));
+
             if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks)
             {
                 return;
             }
 
-            var options = new LeakOptions(start.Options);
             SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(operationContext, value, sink, sinks, options));
         });
     }
@@ -75,6 +79,29 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
             Report(context, PrivateAddress, LeakKind.PrivateAddress, findings, text, sink);
             Report(context, TicketReference, LeakKind.TicketReference, findings, text, sink);
             Report(context, DebugReference, LeakKind.DebugReference, findings, text, sink);
+        }
+    }
+
+    private static void AnalyzeResources(AdditionalFileAnalysisContext context, LeakOptions options)
+    {
+        if (!ResourceStrings.IsResx(context.AdditionalFile) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        var settings = options.For(context.AdditionalFile);
+        var fileName = System.IO.Path.GetFileName(context.AdditionalFile.Path);
+        foreach (var (name, value, location) in ResourceStrings.Read(context.AdditionalFile, text))
+        {
+            var findings = InternalIdentifierDetector.Find(value, settings);
+            var sink = "resource '" + name + "' in " + fileName;
+            foreach (var (descriptor, kind) in new[] { (InternalHost, LeakKind.InternalHost), (PrivateAddress, LeakKind.PrivateAddress), (TicketReference, LeakKind.TicketReference), (DebugReference, LeakKind.DebugReference) })
+            {
+                if (InternalIdentifierDetector.Contains(findings, kind))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
+                }
+            }
         }
     }
 

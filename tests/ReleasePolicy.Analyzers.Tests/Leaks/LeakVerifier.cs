@@ -14,7 +14,10 @@ internal static class LeakVerifier<TAnalyzer>
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, null, expected);
 
-    public static Task VerifyAsync(string source, string? globalConfig, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string? globalConfig, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, globalConfig, Array.Empty<(string, string)>(), expected);
+
+    public static Task VerifyAsync(string source, string? globalConfig, (string Path, string Content)[] additionalFiles, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -25,6 +28,11 @@ internal static class LeakVerifier<TAnalyzer>
         if (globalConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        }
+
+        foreach (var file in additionalFiles)
+        {
+            test.TestState.AdditionalFiles.Add(file);
         }
 
         test.ExpectedDiagnostics.AddRange(expected);

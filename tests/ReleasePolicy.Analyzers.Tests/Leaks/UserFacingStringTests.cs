@@ -121,6 +121,34 @@ public sealed class UserFacingStringTests
     }
 
     [Fact]
+    public async Task LocalizedResourcesAreUserFacingAndReportedOnTheResxLine()
+    {
+        const string resx = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+              <data name="OrderNotFound" xml:space="preserve">
+                <value>The order could not be found.</value>
+              </data>
+              <data name="Outage" xml:space="preserve">
+                <value>Payments are down (db-primary.corp, 10.0.0.5)</value>
+              </data>
+              <data name="Logo" type="System.Resources.ResXFileRef, System.Windows.Forms">
+                <value>logo.corp.png;System.Byte[]</value>
+              </data>
+            </root>
+            """;
+
+        await Verify.VerifyAsync(
+            "public static class Program { }",
+            null,
+            new[] { ("/0/Resources/Strings.resx", resx), ("/0/Resources/Broken.resx", "<root><data name=\"A\"><value>db.corp</value></data><unclosed>") },
+            Verify.Diagnostic("RP3001").WithSpan("/0/Resources/Broken.resx", 1, 29, 1, 36).WithArguments("'db.corp'", "resource 'A' in Broken.resx"),
+            Verify.Diagnostic("RP3001").WithSpan("/0/Resources/Strings.resx", 8, 12, 8, 57).WithArguments("'db-primary.corp'", "resource 'Outage' in Strings.resx"),
+            Verify.Diagnostic("RP3002").WithSpan("/0/Resources/Strings.resx", 8, 12, 8, 57).WithArguments("'10.0.0.5'", "resource 'Outage' in Strings.resx"));
+    }
+
+    [Fact]
     public async Task StringsThatNeverReachAUserAreNotRead()
     {
         await Verify.VerifyAsync("""
