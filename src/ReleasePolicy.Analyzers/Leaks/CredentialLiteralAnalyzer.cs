@@ -50,7 +50,7 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, string text, LeakOptions options)
     {
-        if (!InternalIdentifierDetector.MightContainLeak(text))
+        if (!InternalIdentifierDetector.MightContainCredential(text))
         {
             return;
         }

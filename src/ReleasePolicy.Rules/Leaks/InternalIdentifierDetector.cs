@@ -54,6 +54,31 @@ static partial class InternalIdentifierDetector
         return text.IndexOf("AKIA", StringComparison.Ordinal) >= 0;
     }
 
+    /// <summary>
+    /// False when <paramref name="text"/> cannot hold a credential: a key/value secret needs <c>=</c>, a URL's
+    /// user-info <c>@</c>, and every token prefix has <c>_</c> or <c>-</c> or is <c>AKIA</c> / <c>AIza</c>. RP3003 reads
+    /// every string literal, so most are rejected here.
+    /// </summary>
+    public static bool MightContainCredential(string? text)
+    {
+        if (text is null || text.Length < 8)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c == '=' || c == '@' || c == '_')
+            {
+                return true;
+            }
+        }
+
+        return text.IndexOf("glpat-", StringComparison.Ordinal) >= 0 || text.IndexOf("xox", StringComparison.Ordinal) >= 0
+            || text.IndexOf("AKIA", StringComparison.Ordinal) >= 0 || text.IndexOf("AIza", StringComparison.Ordinal) >= 0
+            || text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0;
+    }
+
     /// <summary>Every internal identifier in <paramref name="text"/>, in text order, allow-listed values left out.</summary>
     public static IReadOnlyList<LeakFinding> Find(string? text, LeakSettings? settings = null)
     {

@@ -324,6 +324,30 @@ public sealed class InternalIdentifierDetectorTests
         Assert.False(InternalIdentifierDetector.MightContainLeak(text));
     }
 
+    [Theory]
+    [InlineData("System.String")]
+    [InlineData("https://contoso.com/orders")]
+    [InlineData("Contoso.Orders.Place")]
+    [InlineData("2024-05-01")]
+    public void TheCredentialPreCheckRejectsLiteralsWithoutASecretsCharacters(string text)
+    {
+        Assert.False(InternalIdentifierDetector.MightContainCredential(text));
+    }
+
+    [Theory]
+    [InlineData("Server=sql;Password=Hunter2!;")]
+    [InlineData("amqp://guest:guest@rabbit.example.com")]
+    [InlineData("ghp_1234567890abcdefghijklmnopqrstuvwxyz")]
+    [InlineData("glpat-abcdefghij1234567890")]
+    [InlineData("xoxb-1234567890-abcdefghij")]
+    [InlineData("AKIAABCDEFGHIJKLMNOP")]
+    [InlineData("-----BEGIN RSA PRIVATE KEY-----")]
+    public void TheCredentialPreCheckPassesEveryCredentialShape(string text)
+    {
+        Assert.True(InternalIdentifierDetector.MightContainCredential(text));
+        Assert.Contains(InternalIdentifierDetector.Find(text), f => f.Kind == LeakKind.Credential);
+    }
+
     [Fact]
     public void LongAndHostileTextIsScannedWithoutHanging()
     {
