@@ -26,7 +26,7 @@ public class RollbackPairingBenchmarks
     }
 
     [Benchmark]
-    public int Pair() => new RollbackPairing(_projectDirectory).Pair(_sets).Migrations.Count;
+    public int Pair() => new ScriptPairing(_projectDirectory).Pair(_sets).Migrations.Count;
 }
 
 /// <summary>File names as each convention writes them, half forward and half rollback.</summary>

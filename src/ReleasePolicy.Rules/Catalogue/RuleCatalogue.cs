@@ -59,6 +59,35 @@ static partial class RuleCatalogue
         RuleIds.AmbiguousMigrationScript, "Ambiguous migration script", RuleCategories.Migrations,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // Leaks: warnings while developing, errors in Enforce, because a leak is fixed before it ships.
+    public static readonly PolicyRule InternalHostInUserFacingString = AnalyzerRule(
+        RuleIds.InternalHostInUserFacingString, "Internal host name or URL in a user-facing string", RuleCategories.Leaks,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule PrivateAddressInUserFacingString = AnalyzerRule(
+        RuleIds.PrivateAddressInUserFacingString, "Private, loopback or link-local IP address in a user-facing string", RuleCategories.Leaks,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule CredentialInStringLiteral = AnalyzerRule(
+        RuleIds.CredentialInStringLiteral, "Connection string or URL with credentials in a string literal", RuleCategories.Leaks,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule TicketReferenceInUserFacingString = AnalyzerRule(
+        RuleIds.TicketReferenceInUserFacingString, "Internal ticket reference in a user-facing string", RuleCategories.Leaks,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule ExceptionDetailsInResponse = AnalyzerRule(
+        RuleIds.ExceptionDetailsInResponse, "Exception details reach a response outside a development-only guard", RuleCategories.Leaks,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule DebugReferenceInUserFacingString = AnalyzerRule(
+        RuleIds.DebugReferenceInUserFacingString, "Debug reference in a user-facing string", RuleCategories.Leaks,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule InternalIdentifierInReleaseNotes = TaskRule(
+        RuleIds.InternalIdentifierInReleaseNotes, "Release notes or shipped configuration contain an internal identifier", RuleCategories.Leaks,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // The risk summary is a message in both modes; missing artifacts a high risk requires follow the mode.
     public static readonly PolicyRule RiskSummary = TaskRule(
         RuleIds.RiskSummary, "Release risk summary", RuleCategories.Risk,
@@ -95,6 +124,13 @@ static partial class RuleCatalogue
         EmptyRollbackScript,
         OrphanRollbackScript,
         AmbiguousMigrationScript,
+        InternalHostInUserFacingString,
+        PrivateAddressInUserFacingString,
+        CredentialInStringLiteral,
+        TicketReferenceInUserFacingString,
+        ExceptionDetailsInResponse,
+        DebugReferenceInUserFacingString,
+        InternalIdentifierInReleaseNotes,
         RiskSummary,
         RiskArtifactsMissing,
         InvalidPolicyValue,

@@ -22,6 +22,15 @@ static partial class RuleIds
     public const string OrphanRollbackScript = "RP1012";
     public const string AmbiguousMigrationScript = "RP1013";
 
+    // Leaked internal identifiers: analyzers over user-facing strings, and the build's check of release notes.
+    public const string InternalHostInUserFacingString = "RP3001";
+    public const string PrivateAddressInUserFacingString = "RP3002";
+    public const string CredentialInStringLiteral = "RP3003";
+    public const string TicketReferenceInUserFacingString = "RP3004";
+    public const string ExceptionDetailsInResponse = "RP3005";
+    public const string DebugReferenceInUserFacingString = "RP3006";
+    public const string InternalIdentifierInReleaseNotes = "RP3010";
+
     // Risk and release gates, reported by the manifest task on pack and publish.
     public const string RiskSummary = "RP5000";
     public const string RiskArtifactsMissing = "RP5001";

@@ -1,0 +1,105 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ReleasePolicy.Analyzers.Leaks;
+
+/// <summary>
+/// Whether code only runs in development: inside <c>if (env.IsDevelopment())</c> (any receiver:
+/// <c>app.Environment</c>, <c>builder.Environment</c>, an <c>IHostEnvironment</c> / <c>IWebHostEnvironment</c>
+/// parameter or field), in the true branch of <c>env.IsDevelopment() ? … : …</c>, in the else branch of
+/// <c>if (!env.IsDevelopment())</c>, or after <c>if (!env.IsDevelopment()) return …;</c> in the same block.
+/// Lambdas do not break the guard: a handler registered inside the <c>if</c> runs only in development too.
+/// </summary>
+internal static class DevelopmentGuard
+{
+    public static bool Dominates(SyntaxNode node)
+    {
+        for (SyntaxNode? child = node, parent = node.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IfStatementSyntax @if when @if.Statement == child && IsDevelopmentCheck(@if.Condition, negated: false):
+                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf } when IsDevelopmentCheck(elseOf.Condition, negated: true):
+                case ConditionalExpressionSyntax conditional when conditional.WhenTrue == child && IsDevelopmentCheck(conditional.Condition, negated: false):
+                case ConditionalExpressionSyntax otherwise when otherwise.WhenFalse == child && IsDevelopmentCheck(otherwise.Condition, negated: true):
+                    return true;
+                case BlockSyntax block when child is StatementSyntax statement && EarlyExitBefore(block, statement):
+                    return true;
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EarlyExitBefore(BlockSyntax block, StatementSyntax statement)
+    {
+        foreach (var earlier in block.Statements)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IfStatementSyntax { Else: null } @if && IsDevelopmentCheck(@if.Condition, negated: true) && Exits(@if.Statement))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Exits(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax => true,
+        BlockSyntax { Statements.Count: > 0 } block => block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax,
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when <paramref name="condition"/> holds only in development (<c>env.IsDevelopment()</c>, also as one side
+    /// of <c>&amp;&amp;</c>), or, when <paramref name="negated"/>, only outside it (<c>!env.IsDevelopment()</c>, also
+    /// as one side of <c>||</c>).
+    /// </summary>
+    private static bool IsDevelopmentCheck(ExpressionSyntax condition, bool negated)
+    {
+        condition = Unwrap(condition);
+        if (negated)
+        {
+            return condition switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsDevelopmentCheck(not.Operand, negated: false),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or => IsDevelopmentCheck(or.Left, true) || IsDevelopmentCheck(or.Right, true),
+                _ => false,
+            };
+        }
+
+        return condition switch
+        {
+            InvocationExpressionSyntax invocation => IsDevelopmentCall(invocation),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and => IsDevelopmentCheck(and.Left, false) || IsDevelopmentCheck(and.Right, false),
+            _ => false,
+        };
+    }
+
+    private static bool IsDevelopmentCall(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "IsDevelopment",
+        IdentifierNameSyntax name => name.Identifier.ValueText == "IsDevelopment",
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == "IsDevelopment",
+        _ => false,
+    };
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+}

@@ -1,0 +1,67 @@
+using ReleasePolicy.EndToEnd.Tests.Infrastructure;
+
+namespace ReleasePolicy.EndToEnd.Tests;
+
+/// <summary>Internal identifiers through the packed SDK: release notes at pack, and the analyzers with the project's settings.</summary>
+public sealed class LeakTests
+{
+    private const string ReleaseNotes = "# 1.2.3\n\n- Faster checkout.\n- The database moved to db-primary.corp.\n";
+
+    [Fact]
+    public void An_internal_host_in_the_release_notes_fails_an_Enforce_pack_with_file_and_line()
+    {
+        var project = FixtureProject.Create("LeakEnforce");
+        project.Write("RELEASE-NOTES.md", ReleaseNotes);
+
+        var pack = project.Dotnet("pack", "-c", "Release", "-o", project.PackageOutput).ShouldFail();
+
+        var error = Assert.Single(pack.WithCode("RP3010"));
+        Assert.Equal("error", error.Severity);
+        Assert.Equal("RELEASE-NOTES.md", error.FileName);
+        Assert.Equal(4, error.Line);
+        Assert.Contains("internal host 'db-primary.corp'", error.Message);
+        Assert.Contains("nothing was packed or published", pack.Output);
+        Assert.False(File.Exists(project.NupkgPath));
+    }
+
+    [Fact]
+    public void The_same_project_in_Audit_packs_with_a_warning()
+    {
+        var project = FixtureProject.Create("LeakAudit");
+        project.Write("RELEASE-NOTES.md", ReleaseNotes);
+
+        var pack = project.Dotnet("pack", "-c", "Release", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+
+        Assert.Equal("warning", Assert.Single(pack.WithCode("RP3010")).Severity);
+        Assert.True(File.Exists(project.NupkgPath));
+    }
+
+    [Fact]
+    public void The_analyzers_read_the_organisation_domains_from_the_project_and_the_sinks_from_editorconfig()
+    {
+        var project = FixtureProject.Create("LeakAnalyzers", projectBody: """
+              <PropertyGroup>
+                <ReleaseInternalDomains>corp.contoso.com;contoso.internal</ReleaseInternalDomains>
+              </PropertyGroup>
+            """);
+        project.Write(".editorconfig", "root = true\n\n[*.cs]\nrelease_policy.user_facing_sinks = Contoso.Errors.Create\n");
+        project.Write("Errors.cs", """
+            namespace Contoso;
+
+            public static class Errors
+            {
+                public static string Create(string message) => message;
+
+                public static string Down() => Create("Billing on billing.contoso.internal is down");
+
+                public static string Quiet() => System.String.Concat("Billing on billing.contoso.internal is down");
+            }
+            """);
+
+        var build = project.Dotnet("build").ShouldSucceed();
+
+        var warning = Assert.Single(build.WithCode("RP3001"));
+        Assert.Equal("Errors.cs", warning.FileName);
+        Assert.Contains("Internal host 'billing.contoso.internal' reaches users through Errors.Create", warning.Message);
+    }
+}
