@@ -22,3 +22,23 @@ public static partial class RuleCatalogue;
 public static partial class RuleHelpLink;
 
 public static partial class MigrationInventoryFormat;
+
+public static partial class FlagSourceReader;
+
+public sealed partial class FlagSourceReading;
+
+public sealed partial class FlagDeclaration;
+
+public static partial class FlagExpiry;
+
+public static partial class FlagNameSuggestion;
+
+public static partial class TolerantJson;
+
+public sealed partial class JsonValue;
+
+public sealed partial class JsonMember;
+
+public sealed partial class JsonValueKind;
+
+public sealed partial class JsonReadError;

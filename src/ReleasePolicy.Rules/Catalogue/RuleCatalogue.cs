@@ -59,6 +59,34 @@ static partial class RuleCatalogue
         RuleIds.AmbiguousMigrationScript, "Ambiguous migration script", RuleCategories.Migrations,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    public static readonly PolicyRule UnguardedFlagRequirement = AnalyzerRule(
+        RuleIds.UnguardedFlagRequirement, "Code that requires a feature flag is reached without a check of that flag", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule UndeclaredFlag = AnalyzerRule(
+        RuleIds.UndeclaredFlag, "Feature flag is not declared in any flag source", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    // A warning in both modes: the date passes without any change to the code, and a release should not start failing
+    // on a calendar day; a team that wants expiry to block raises it in .editorconfig.
+    public static readonly PolicyRule ExpiredFlag = AnalyzerRule(
+        RuleIds.ExpiredFlag, "Feature flag is past its declared expiry and still referenced", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Warning);
+
+    // A warning in both modes: a computed key can be deliberate (a wrapper), it only keeps the other rules from checking it.
+    public static readonly PolicyRule NonConstantFlagKey = AnalyzerRule(
+        RuleIds.NonConstantFlagKey, "Feature flag key is not a compile-time constant", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Warning);
+
+    // Informational: a flag can be read in another project or by configuration alone, which one compilation cannot see.
+    public static readonly PolicyRule UnreferencedFlag = AnalyzerRule(
+        RuleIds.UnreferencedFlag, "Feature flag is declared but never referenced", RuleCategories.FeatureFlags,
+        RuleSeverity.Info, audit: RuleSeverity.Info, enforce: RuleSeverity.Info);
+
+    public static readonly PolicyRule DiscardedFlagCheck = AnalyzerRule(
+        RuleIds.DiscardedFlagCheck, "Feature flag check result is discarded or not awaited", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
     public static readonly PolicyRule InvalidPolicyValue = TaskRule(
         RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
@@ -86,6 +114,12 @@ static partial class RuleCatalogue
         EmptyRollbackScript,
         OrphanRollbackScript,
         AmbiguousMigrationScript,
+        UnguardedFlagRequirement,
+        UndeclaredFlag,
+        ExpiredFlag,
+        NonConstantFlagKey,
+        UnreferencedFlag,
+        DiscardedFlagCheck,
         InvalidPolicyValue,
         UnreadableInput,
         InternalFailure,

@@ -4,5 +4,6 @@ namespace ReleasePolicy.Rules;
 static partial class RuleCategories
 {
     public const string Migrations = "Migrations";
+    public const string FeatureFlags = "FeatureFlags";
     public const string Configuration = "Configuration";
 }

@@ -22,6 +22,14 @@ static partial class RuleIds
     public const string OrphanRollbackScript = "RP1012";
     public const string AmbiguousMigrationScript = "RP1013";
 
+    // Feature flags: analyzers over flag checks, flag-requirement attributes and the project's flag sources.
+    public const string UnguardedFlagRequirement = "RP2001";
+    public const string UndeclaredFlag = "RP2002";
+    public const string ExpiredFlag = "RP2003";
+    public const string NonConstantFlagKey = "RP2004";
+    public const string UnreferencedFlag = "RP2005";
+    public const string DiscardedFlagCheck = "RP2006";
+
     // Configuration and input errors, reported by the build tasks.
     public const string InvalidPolicyValue = "RP9001";
     public const string UnreadableInput = "RP9002";
