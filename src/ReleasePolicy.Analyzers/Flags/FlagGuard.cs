@@ -261,11 +261,40 @@ internal sealed class FlagGuard
                     current = ReceiverOf(invocation);
                     continue;
                 case ILocalReferenceOperation local:
+                    // var group = app.MapGroup("/beta"); group.WithFeatureGate("Beta"); group.MapGet(...)
+                    if (GatedLocally(local, flag))
+                    {
+                        return true;
+                    }
+
                     depth++;
                     current = LocalInitializer(local);
                     continue;
                 default:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>.WithFeatureGate(flag)</c> call on the local anywhere in its body (a group configured before or after mapping).</summary>
+    private bool GatedLocally(ILocalReferenceOperation local, string flag)
+    {
+        var root = (IOperation)local;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation invocation
+                && StripConversions(ReceiverOf(invocation)) is ILocalReferenceOperation receiver
+                && SymbolEqualityComparer.Default.Equals(receiver.Local, local.Local)
+                && GatesFlag(invocation, flag))
+            {
+                return true;
             }
         }
 
