@@ -156,7 +156,7 @@ public sealed class FlagCheckAnalyzer : DiagnosticAnalyzer
     private static bool AwaitedOrPassedOn(IOperation reference)
     {
         var current = reference;
-        while (current.Parent is IConversionOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        while (current.Parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
         {
             current = current.Parent;
         }
