@@ -215,10 +215,16 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             literals.AddOrUpdate(value, 1, (_, count) => count + 1);
-            var colon = value.LastIndexOf(':');
-            if (colon >= 0 && colon < value.Length - 1)
+            if (value.IndexOf(':') >= 0)
             {
-                literals.AddOrUpdate(value.Substring(colon + 1), 1, (_, count) => count + 1);
+                // A configuration key: "FeatureManagement:Beta:EnabledFor:0:Name" names Beta.
+                foreach (var segment in value.Split(':'))
+                {
+                    if (segment.Length > 0)
+                    {
+                        literals.AddOrUpdate(segment, 1, (_, count) => count + 1);
+                    }
+                }
             }
         }
 
