@@ -33,12 +33,12 @@ public static partial class FlagExpiry;
 
 public static partial class FlagNameSuggestion;
 
-public static partial class TolerantJson;
+public static partial class ConfigurationJson;
 
-public sealed partial class JsonValue;
+public sealed partial class ConfigurationJsonValue;
 
-public sealed partial class JsonMember;
+public sealed partial class ConfigurationJsonMember;
 
-public sealed partial class JsonValueKind;
+public sealed partial class ConfigurationJsonKind;
 
-public sealed partial class JsonReadError;
+public sealed partial class ConfigurationJsonError;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -45,8 +46,11 @@ internal sealed class FlagApi
     private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Method)>> checksByMethodName;
     private readonly HashSet<string> requirementAttributeNames;
 
-    private FlagApi(Dictionary<string, List<(INamedTypeSymbol, string)>> checksByMethodName, HashSet<string> requirementAttributeNames, INamedTypeSymbol? endpointFilterExtensions, bool isAspNetCore, FlagOptions options)
+    private static readonly string[] TestFrameworkAssemblies = { "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core" };
+
+    private FlagApi(Dictionary<string, List<(INamedTypeSymbol, string)>> checksByMethodName, HashSet<string> requirementAttributeNames, INamedTypeSymbol? endpointFilterExtensions, bool isAspNetCore, bool isTestProject, FlagOptions options)
     {
+        IsTestProject = isTestProject;
         this.checksByMethodName = checksByMethodName;
         this.requirementAttributeNames = requirementAttributeNames;
         EndpointFilterExtensions = endpointFilterExtensions;
@@ -55,6 +59,9 @@ internal sealed class FlagApi
     }
 
     public FlagOptions Options { get; }
+
+    /// <summary>True for a test project (xUnit, NUnit, MSTest, TUnit), whose tests call flagged code directly on purpose.</summary>
+    public bool IsTestProject { get; }
 
     /// <summary>Microsoft.FeatureManagement.AspNetCore's <c>WithFeatureGate</c> home, when referenced.</summary>
     public INamedTypeSymbol? EndpointFilterExtensions { get; }
@@ -136,6 +143,7 @@ internal sealed class FlagApi
             attributeNames,
             compilation.GetTypeByMetadataName(EndpointFilterExtensionsName),
             compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null,
+            compilation.ReferencedAssemblyNames.Any(assembly => Array.IndexOf(TestFrameworkAssemblies, assembly.Name) >= 0),
             options);
     }
 

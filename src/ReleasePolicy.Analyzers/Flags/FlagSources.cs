@@ -246,7 +246,7 @@ internal sealed class FlagSources
     /// <summary>One additional file's text and what it declares, read once per file version.</summary>
     private sealed class FileReading
     {
-        private FileReading(SourceText? text, FlagSourceReading? source, JsonReadError? error)
+        private FileReading(SourceText? text, FlagSourceReading? source, ConfigurationJsonError? error)
         {
             Text = text;
             Source = source;
@@ -257,7 +257,7 @@ internal sealed class FlagSources
 
         public FlagSourceReading? Source { get; }
 
-        public JsonReadError? Error { get; }
+        public ConfigurationJsonError? Error { get; }
 
         public static FileReading Read(AdditionalText file, CancellationToken cancellationToken)
         {

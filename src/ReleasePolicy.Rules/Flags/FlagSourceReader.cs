@@ -6,7 +6,7 @@ namespace ReleasePolicy.Rules;
 /// <summary>What one flag source file declares, or where it could not be read.</summary>
 sealed partial class FlagSourceReading
 {
-    internal FlagSourceReading(IReadOnlyList<FlagDeclaration> flags, bool hasFlagSection, JsonReadError? error)
+    internal FlagSourceReading(IReadOnlyList<FlagDeclaration> flags, bool hasFlagSection, ConfigurationJsonError? error)
     {
         Flags = flags;
         HasFlagSection = hasFlagSection;
@@ -23,7 +23,7 @@ sealed partial class FlagSourceReading
     public bool HasFlagSection { get; }
 
     /// <summary>Why the file is not JSON, with its line; null when it was read.</summary>
-    public JsonReadError? Error { get; }
+    public ConfigurationJsonError? Error { get; }
 }
 
 /// <summary>
@@ -40,7 +40,7 @@ static partial class FlagSourceReader
 
     public static FlagSourceReading Read(string text)
     {
-        var root = TolerantJson.Parse(text, out var error);
+        var root = ConfigurationJson.Parse(text, out var error);
         if (root is null)
         {
             return new FlagSourceReading(Array.Empty<FlagDeclaration>(), hasFlagSection: false, error);
@@ -49,12 +49,12 @@ static partial class FlagSourceReader
         var flags = new List<FlagDeclaration>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var hasSection = false;
-        if (root.Kind == JsonValueKind.Object)
+        if (root.Kind == ConfigurationJsonKind.Object)
         {
             foreach (var member in root.Members)
             {
                 if (Array.Exists(SectionNames, name => string.Equals(name, member.Name, StringComparison.OrdinalIgnoreCase))
-                    && member.Value.Kind == JsonValueKind.Object)
+                    && member.Value.Kind == ConfigurationJsonKind.Object)
                 {
                     hasSection = true;
                     ReadSection(text, member.Value, flags, seen);
@@ -65,13 +65,13 @@ static partial class FlagSourceReader
         return new FlagSourceReading(flags, hasSection, error: null);
     }
 
-    private static void ReadSection(string text, JsonValue section, List<FlagDeclaration> flags, HashSet<string> seen)
+    private static void ReadSection(string text, ConfigurationJsonValue section, List<FlagDeclaration> flags, HashSet<string> seen)
     {
         foreach (var member in section.Members)
         {
             if (Array.Exists(FlagArrayNames, name => string.Equals(name, member.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                if (member.Value.Kind == JsonValueKind.Array)
+                if (member.Value.Kind == ConfigurationJsonKind.Array)
                 {
                     foreach (var item in member.Value.Items)
                     {
@@ -84,18 +84,18 @@ static partial class FlagSourceReader
 
             // .NET schema: "Name": true | "true" | { ...settings }. Other value types are not flags.
             var value = member.Value;
-            if (value.Kind == JsonValueKind.True || value.Kind == JsonValueKind.False
-                || value.Kind == JsonValueKind.String || value.Kind == JsonValueKind.Object)
+            if (value.Kind == ConfigurationJsonKind.True || value.Kind == ConfigurationJsonKind.False
+                || value.Kind == ConfigurationJsonKind.String || value.Kind == ConfigurationJsonKind.Object)
             {
-                var expires = value.Kind == JsonValueKind.Object ? value.Member("expires")?.Value.Text : null;
+                var expires = value.Kind == ConfigurationJsonKind.Object ? value.Member("expires")?.Value.Text : null;
                 Add(text, member.Name, member.NameStart, member.NameLength, expires, flags, seen);
             }
         }
     }
 
-    private static void ReadSchemaFlag(string text, JsonValue item, List<FlagDeclaration> flags, HashSet<string> seen)
+    private static void ReadSchemaFlag(string text, ConfigurationJsonValue item, List<FlagDeclaration> flags, HashSet<string> seen)
     {
-        if (item.Kind != JsonValueKind.Object || item.Member("id") is not { } id || id.Value.Kind != JsonValueKind.String
+        if (item.Kind != ConfigurationJsonKind.Object || item.Member("id") is not { } id || id.Value.Kind != ConfigurationJsonKind.String
             || string.IsNullOrWhiteSpace(id.Value.Text))
         {
             return;
@@ -112,7 +112,7 @@ static partial class FlagSourceReader
             return;
         }
 
-        var (line, column) = TolerantJson.Position(text, start);
+        var (line, column) = ConfigurationJson.Position(text, start);
         var expires = FlagExpiry.ParseDate(expiresText);
         flags.Add(new FlagDeclaration(name, start, length, line, column, expires, expires is null ? expiresText : null));
     }

@@ -591,6 +591,26 @@ public sealed class UnguardedFlagRequirementTests
     }
 
     [Fact]
+    public async Task ATestProjectCallsFlaggedCodeDirectlyOnPurpose()
+    {
+        const string source = """
+            using Shop;
+            using Xunit;
+
+            public sealed class WalletPaymentsTests
+            {
+                [Fact]
+                public void ChargesTheWallet() => new WalletPayments().ChargeWithWallet(10m);
+            }
+            """;
+
+        var test = await Verification.FlagAnalyzerVerifier<ReleasePolicy.Analyzers.Flags.UnguardedFlagRequirementAnalyzer>.CreateAsync(source);
+        test.TestState.Sources.Add(("Project.cs", Project));
+        test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task WithoutAnyFlagApiNothingIsAnalyzed()
     {
         const string source = """

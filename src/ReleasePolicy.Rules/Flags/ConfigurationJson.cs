@@ -8,19 +8,19 @@ namespace ReleasePolicy.Rules;
 /// A JSON value as .NET configuration reads it, with the offset of every object member's name so that a finding can
 /// point at the line that declares it.
 /// </summary>
-sealed partial class JsonValue
+sealed partial class ConfigurationJsonValue
 {
-    internal JsonValue(JsonValueKind kind, string? text, IReadOnlyList<JsonMember>? members, IReadOnlyList<JsonValue>? items, int start = 0, int length = 0)
+    internal ConfigurationJsonValue(ConfigurationJsonKind kind, string? text, IReadOnlyList<ConfigurationJsonMember>? members, IReadOnlyList<ConfigurationJsonValue>? items, int start = 0, int length = 0)
     {
         Kind = kind;
         Start = start;
         Length = length;
         Text = text;
-        Members = members ?? System.Array.Empty<JsonMember>();
-        Items = items ?? System.Array.Empty<JsonValue>();
+        Members = members ?? System.Array.Empty<ConfigurationJsonMember>();
+        Items = items ?? System.Array.Empty<ConfigurationJsonValue>();
     }
 
-    public JsonValueKind Kind { get; }
+    public ConfigurationJsonKind Kind { get; }
 
     /// <summary>Offset of a string's first character inside the quotes (of other values, of the value).</summary>
     public int Start { get; }
@@ -31,12 +31,12 @@ sealed partial class JsonValue
     /// <summary>A string's value, a number's or literal's source text; null for objects and arrays.</summary>
     public string? Text { get; }
 
-    public IReadOnlyList<JsonMember> Members { get; }
+    public IReadOnlyList<ConfigurationJsonMember> Members { get; }
 
-    public IReadOnlyList<JsonValue> Items { get; }
+    public IReadOnlyList<ConfigurationJsonValue> Items { get; }
 
     /// <summary>The first member with this name, ignoring case as .NET configuration keys do.</summary>
-    public JsonMember? Member(string name)
+    public ConfigurationJsonMember? Member(string name)
     {
         foreach (var member in Members)
         {
@@ -50,9 +50,9 @@ sealed partial class JsonValue
     }
 }
 
-sealed partial class JsonMember
+sealed partial class ConfigurationJsonMember
 {
-    internal JsonMember(string name, int nameStart, int nameLength, JsonValue value)
+    internal ConfigurationJsonMember(string name, int nameStart, int nameLength, ConfigurationJsonValue value)
     {
         Name = name;
         NameStart = nameStart;
@@ -68,21 +68,21 @@ sealed partial class JsonMember
     /// <summary>Length of the name as written between the quotes.</summary>
     public int NameLength { get; }
 
-    public JsonValue Value { get; }
+    public ConfigurationJsonValue Value { get; }
 }
 
 /// <summary>A closed set of kinds rather than an enum, for the same reason as <see cref="RuleKind"/>.</summary>
-sealed partial class JsonValueKind
+sealed partial class ConfigurationJsonKind
 {
-    public static readonly JsonValueKind Object = new("object");
-    public static readonly JsonValueKind Array = new("array");
-    public static readonly JsonValueKind String = new("string");
-    public static readonly JsonValueKind Number = new("number");
-    public static readonly JsonValueKind True = new("true");
-    public static readonly JsonValueKind False = new("false");
-    public static readonly JsonValueKind Null = new("null");
+    public static readonly ConfigurationJsonKind Object = new("object");
+    public static readonly ConfigurationJsonKind Array = new("array");
+    public static readonly ConfigurationJsonKind String = new("string");
+    public static readonly ConfigurationJsonKind Number = new("number");
+    public static readonly ConfigurationJsonKind True = new("true");
+    public static readonly ConfigurationJsonKind False = new("false");
+    public static readonly ConfigurationJsonKind Null = new("null");
 
-    private JsonValueKind(string name) => Name = name;
+    private ConfigurationJsonKind(string name) => Name = name;
 
     public string Name { get; }
 
@@ -90,9 +90,9 @@ sealed partial class JsonValueKind
 }
 
 /// <summary>Where and why a JSON text could not be read: a 1-based line and column and what was expected.</summary>
-sealed partial class JsonReadError
+sealed partial class ConfigurationJsonError
 {
-    internal JsonReadError(int line, int column, string message)
+    internal ConfigurationJsonError(int line, int column, string message)
     {
         Line = line;
         Column = column;
@@ -113,12 +113,12 @@ sealed partial class JsonReadError
 /// are accepted (the configuration JSON provider accepts them); anything else that is not JSON, truncated text
 /// included, is an error with its line. No dependency, no IO: the analyzers compile it in, and it never throws.
 /// </summary>
-static partial class TolerantJson
+static partial class ConfigurationJson
 {
     // Deep enough for any configuration file, shallow enough that a hostile file cannot exhaust the stack.
     private const int MaxDepth = 128;
 
-    public static JsonValue? Parse(string text, out JsonReadError? error)
+    public static ConfigurationJsonValue? Parse(string text, out ConfigurationJsonError? error)
     {
         var reader = new Reader(text);
         var value = reader.ReadDocument();
@@ -150,9 +150,9 @@ static partial class TolerantJson
 
         public Reader(string text) => this.text = text;
 
-        public JsonReadError? Error { get; private set; }
+        public ConfigurationJsonError? Error { get; private set; }
 
-        public JsonValue? ReadDocument()
+        public ConfigurationJsonValue? ReadDocument()
         {
             // A byte order mark that survived decoding is not content.
             if (text.Length > 0 && text[0] == '\uFEFF')
@@ -176,7 +176,7 @@ static partial class TolerantJson
             return position < text.Length ? Fail("unexpected text after the end of the JSON document") : value;
         }
 
-        private JsonValue? ReadValue(int depth)
+        private ConfigurationJsonValue? ReadValue(int depth)
         {
             if (depth > MaxDepth)
             {
@@ -197,22 +197,22 @@ static partial class TolerantJson
                     return ReadArray(depth);
                 case '"':
                     var start = position + 1;
-                    return ReadString(out var end) is { } s ? new JsonValue(JsonValueKind.String, s, null, null, start, end - start) : null;
+                    return ReadString(out var end) is { } s ? new ConfigurationJsonValue(ConfigurationJsonKind.String, s, null, null, start, end - start) : null;
                 case 't':
-                    return ReadLiteral("true", JsonValueKind.True);
+                    return ReadLiteral("true", ConfigurationJsonKind.True);
                 case 'f':
-                    return ReadLiteral("false", JsonValueKind.False);
+                    return ReadLiteral("false", ConfigurationJsonKind.False);
                 case 'n':
-                    return ReadLiteral("null", JsonValueKind.Null);
+                    return ReadLiteral("null", ConfigurationJsonKind.Null);
                 default:
                     return text[position] == '-' || char.IsDigit(text[position]) ? ReadNumber() : Fail($"unexpected character '{text[position]}'");
             }
         }
 
-        private JsonValue? ReadObject(int depth)
+        private ConfigurationJsonValue? ReadObject(int depth)
         {
             position++; // {
-            var members = new List<JsonMember>();
+            var members = new List<ConfigurationJsonMember>();
             while (true)
             {
                 SkipTrivia();
@@ -224,7 +224,7 @@ static partial class TolerantJson
                 if (text[position] == '}')
                 {
                     position++;
-                    return new JsonValue(JsonValueKind.Object, null, members, null);
+                    return new ConfigurationJsonValue(ConfigurationJsonKind.Object, null, members, null);
                 }
 
                 if (text[position] != '"')
@@ -250,7 +250,7 @@ static partial class TolerantJson
                     return null;
                 }
 
-                members.Add(new JsonMember(name, nameStart, nameEnd - nameStart, value));
+                members.Add(new ConfigurationJsonMember(name, nameStart, nameEnd - nameStart, value));
                 SkipTrivia();
                 if (position < text.Length && text[position] == ',')
                 {
@@ -263,10 +263,10 @@ static partial class TolerantJson
             }
         }
 
-        private JsonValue? ReadArray(int depth)
+        private ConfigurationJsonValue? ReadArray(int depth)
         {
             position++; // [
-            var items = new List<JsonValue>();
+            var items = new List<ConfigurationJsonValue>();
             while (true)
             {
                 SkipTrivia();
@@ -278,7 +278,7 @@ static partial class TolerantJson
                 if (text[position] == ']')
                 {
                     position++;
-                    return new JsonValue(JsonValueKind.Array, null, null, items);
+                    return new ConfigurationJsonValue(ConfigurationJsonKind.Array, null, null, items);
                 }
 
                 if (ReadValue(depth + 1) is not { } item)
@@ -369,7 +369,7 @@ static partial class TolerantJson
             return null;
         }
 
-        private JsonValue? ReadLiteral(string literal, JsonValueKind kind)
+        private ConfigurationJsonValue? ReadLiteral(string literal, ConfigurationJsonKind kind)
         {
             if (string.CompareOrdinal(text, position, literal, 0, literal.Length) != 0)
             {
@@ -377,10 +377,10 @@ static partial class TolerantJson
             }
 
             position += literal.Length;
-            return new JsonValue(kind, literal, null, null);
+            return new ConfigurationJsonValue(kind, literal, null, null);
         }
 
-        private JsonValue? ReadNumber()
+        private ConfigurationJsonValue? ReadNumber()
         {
             var start = position;
             while (position < text.Length && "+-.eE0123456789".IndexOf(text[position]) >= 0)
@@ -395,7 +395,7 @@ static partial class TolerantJson
                 return Fail($"'{number}' is not a number");
             }
 
-            return new JsonValue(JsonValueKind.Number, number, null, null);
+            return new ConfigurationJsonValue(ConfigurationJsonKind.Number, number, null, null);
         }
 
         private void SkipTrivia()
@@ -433,12 +433,12 @@ static partial class TolerantJson
             }
         }
 
-        private JsonValue? Fail(string message)
+        private ConfigurationJsonValue? Fail(string message)
         {
             if (Error is null)
             {
                 var (line, column) = Position(text, position);
-                Error = new JsonReadError(line, column, message);
+                Error = new ConfigurationJsonError(line, column, message);
             }
 
             return null;
