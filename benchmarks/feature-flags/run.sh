@@ -134,5 +134,5 @@ for b in $(seq 0 "$builds"); do
   sed -n '/Total analyzer execution time/,/Total generator execution time/p' "$log" \
     | grep -E 'ReleasePolicy\.Analyzers\.Flags\.|Microsoft\.CodeAnalysis\.(CSharp\.)?NetAnalyzers, Version|ReleasePolicy\.Analyzers, Version|Total analyzer execution time' \
     | sed -E 's/, Version=[^ ]*//; s/^\s+/  /' | sort -u
-  grep -cE 'warning RP200[0-9]' "$log" | sed 's/^/  RP200x warnings in the log: /'
+  echo "  RP200x warnings in the log: $(grep -cE 'warning RP200[0-9]' "$log" || true)"
 done

@@ -103,41 +103,31 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.Invocation);
 
-            start.RegisterSyntaxNodeAction(
-                node =>
+            // Requirement attributes through the symbols' attribute data, which the compiler binds once anyway: binding
+            // each attribute again through a semantic model in a syntax action cost seconds on a large web project.
+            start.RegisterSymbolAction(
+                symbol =>
                 {
-                    var attribute = (AttributeSyntax)node.Node;
-                    if (node.SemanticModel.GetSymbolInfo(attribute, node.CancellationToken).Symbol is IMethodSymbol constructor
-                        && api.IsRequirementAttribute(constructor.ContainingType.Name))
+                    foreach (var attribute in symbol.Symbol.GetAttributes())
                     {
-                        foreach (var reference in FlagReferences.AttributeFlags(attribute, node.SemanticModel, node.CancellationToken))
+                        if (api.IsRequirementAttribute(attribute.AttributeClass?.Name))
                         {
-                            Check(node.ReportDiagnostic, reference, sources, today, usage);
+                            foreach (var reference in FlagReferences.AttributeFlags(attribute, symbol.CancellationToken))
+                            {
+                                Check(symbol.ReportDiagnostic, reference, sources, today, usage);
+                            }
                         }
                     }
                 },
-                SyntaxKind.Attribute);
+                SymbolKind.NamedType,
+                SymbolKind.Method,
+                SymbolKind.Property);
 
             if (sources.Declared.Count == 0)
             {
                 return;
             }
 
-            // RP2005 counts a flag as used when its name is written anywhere (a wrapper's argument, a configuration
-            // key such as "FeatureManagement:Beta", a view model) or its constant is read, not only when it is checked.
-            start.RegisterSyntaxNodeAction(
-                node => usage.AddLiteral(((LiteralExpressionSyntax)node.Node).Token.ValueText),
-                SyntaxKind.StringLiteralExpression);
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    if (((IFieldReferenceOperation)operation.Operation).Field is { HasConstantValue: true } field
-                        && sources.ConstantsTypes.Contains(field.ContainingType))
-                    {
-                        usage.AddField(field);
-                    }
-                },
-                OperationKind.FieldReference);
             start.RegisterCompilationEndAction(end => ReportUnreferenced(end, sources, usage));
         });
     }
@@ -184,21 +174,48 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var flag in sources.Declared)
+        var candidates = sources.Declared.Where(flag => !usage.IsChecked(flag)).ToList();
+        if (candidates.Count == 0)
         {
-            if (!usage.IsUsed(flag) && reported.Add(flag.Name))
+            return;
+        }
+
+        // A flag is also used when its name is written anywhere in the code (a wrapper's argument, a configuration key
+        // such as "FeatureManagement:Beta:EnabledFor", its constant): one pass over the text, only when a declared
+        // flag is left unchecked, is far cheaper than an action on every literal and field reference.
+        var words = CodeWords.Count(context.Compilation, context.CancellationToken);
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flag in candidates)
+        {
+            if (!IsWritten(flag, words, context.CancellationToken) && reported.Add(flag.Name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(UnreferencedRule, flag.Location, flag.Name));
             }
         }
     }
 
-    /// <summary>What the compilation references, gathered concurrently for RP2005 at its end.</summary>
+    private static bool IsWritten(DeclaredFlag flag, Dictionary<string, int> words, System.Threading.CancellationToken cancellationToken)
+    {
+        if (flag.Field is not { } field)
+        {
+            return words.ContainsKey(flag.Name);
+        }
+
+        // A constant's own declaration writes its name (and usually its value) once; any other occurrence uses it.
+        var own = 0;
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken).ToString();
+            own += CodeWords.Occurrences(declaration, field.Name);
+        }
+
+        return words.TryGetValue(field.Name, out var count) && count > own;
+    }
+
+    /// <summary>The flags the compilation checks, gates or requires, gathered concurrently for RP2005 at its end.</summary>
     private sealed class FlagUsage
     {
         private readonly ConcurrentDictionary<string, byte> references = new(StringComparer.OrdinalIgnoreCase);
-        private readonly ConcurrentDictionary<string, int> literals = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<IFieldSymbol, byte> fields = new(SymbolEqualityComparer.Default);
 
         public bool HasReferences => !references.IsEmpty;
@@ -207,42 +224,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
 
         public void AddField(IFieldSymbol field) => fields.TryAdd(field, 0);
 
-        public void AddLiteral(string value)
-        {
-            if (value.Length == 0 || value.Length > 200)
-            {
-                return;
-            }
-
-            literals.AddOrUpdate(value, 1, (_, count) => count + 1);
-            if (value.IndexOf(':') >= 0)
-            {
-                // A configuration key: "FeatureManagement:Beta:EnabledFor:0:Name" names Beta.
-                foreach (var segment in value.Split(':'))
-                {
-                    if (segment.Length > 0)
-                    {
-                        literals.AddOrUpdate(segment, 1, (_, count) => count + 1);
-                    }
-                }
-            }
-        }
-
-        public bool IsUsed(DeclaredFlag flag)
-        {
-            if (references.ContainsKey(flag.Name))
-            {
-                return true;
-            }
-
-            if (flag.Field is { } field)
-            {
-                // The constant's own initializer is one literal of its name.
-                var ownLiteral = field.ContainingType.TypeKind == TypeKind.Enum ? 0 : 1;
-                return fields.ContainsKey(field) || literals.TryGetValue(flag.Name, out var count) && count > ownLiteral;
-            }
-
-            return literals.ContainsKey(flag.Name);
-        }
+        public bool IsChecked(DeclaredFlag flag) =>
+            references.ContainsKey(flag.Name) || flag.Field is { } field && fields.ContainsKey(field);
     }
 }

@@ -64,50 +64,42 @@ internal static class FlagReferences
         return flags;
     }
 
-    /// <summary>The flags a requirement attribute names, read from its syntax; none for a negated gate.</summary>
-    public static IEnumerable<FlagReference> AttributeFlags(AttributeSyntax attribute, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The flags a requirement attribute names, each located at its argument: from the bound attribute data, with the
+    /// argument syntax found by position (a <c>params</c> array's elements are the trailing positional arguments).
+    /// None for a negated gate.
+    /// </summary>
+    public static IEnumerable<FlagReference> AttributeFlags(AttributeData attribute, System.Threading.CancellationToken cancellationToken)
     {
-        var flags = new List<FlagReference>();
-        if (attribute.ArgumentList is null)
+        var (flags, _) = FlagRequirement.FromAttribute(attribute);
+        if (flags.IsEmpty)
         {
-            return flags;
+            return System.Array.Empty<FlagReference>();
         }
 
-        foreach (var argument in attribute.ArgumentList.Arguments)
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var fallback = syntax?.GetLocation() ?? Location.None;
+        var positional = new List<AttributeArgumentSyntax>();
+        if (syntax?.ArgumentList is { } arguments)
         {
-            if (argument.NameEquals is not null)
+            foreach (var argument in arguments.Arguments)
             {
-                continue;
-            }
-
-            var field = model.GetSymbolInfo(argument.Expression, cancellationToken).Symbol as IFieldSymbol;
-            if (field is { ContainingType.TypeKind: TypeKind.Enum })
-            {
-                if (field.ContainingType.Name != "RequirementType")
+                if (argument.NameEquals is null)
                 {
-                    flags.Add(new FlagReference(field.Name, argument.Expression.GetLocation(), field));
+                    positional.Add(argument);
                 }
-
-                continue;
-            }
-
-            var constant = model.GetConstantValue(argument.Expression, cancellationToken);
-            if (constant is { HasValue: true, Value: bool negate })
-            {
-                if (negate)
-                {
-                    return System.Array.Empty<FlagReference>();
-                }
-
-                continue;
-            }
-
-            if (constant is { HasValue: true, Value: string name })
-            {
-                flags.Add(new FlagReference(name, argument.Expression.GetLocation(), field is { HasConstantValue: true } ? field : null));
             }
         }
 
-        return flags;
+        // The flags are the last arguments (after RequirementType / negate), one argument each in the expanded form.
+        var references = new List<FlagReference>(flags.Length);
+        var first = positional.Count - flags.Length;
+        for (var i = 0; i < flags.Length; i++)
+        {
+            var location = first >= 0 ? positional[first + i].Expression.GetLocation() : fallback;
+            references.Add(new FlagReference(flags[i], location, field: null));
+        }
+
+        return references;
     }
 }

@@ -147,7 +147,9 @@ internal sealed class FlagRequirement
             List<string>? flags = null;
             List<string>? names = null;
             var anyOf = false;
-            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol || current is INamedTypeSymbol ? current.ContainingType : null)
+            // A type's requirement covers calling its members, not creating it: registering or constructing a flagged
+            // service in the composition root runs none of its flagged behaviour.
+            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current is IMethodSymbol { MethodKind: MethodKind.Constructor } ? null : current.ContainingType)
             {
                 foreach (var attribute in current.GetAttributes())
                 {

@@ -361,7 +361,7 @@ public sealed class UnguardedFlagRequirementTests
                     await featureManager.IsEnabledAsync("Recommendations") switch
                     {
                         true => engine.For(customer),
-                        false => {|#0:{|#1:new RecommendationEngine()|}.For(customer)|},
+                        false => {|#0:new RecommendationEngine().For(customer)|},
                     };
             }
             """;
@@ -369,8 +369,24 @@ public sealed class UnguardedFlagRequirementTests
         await Verify.VerifyAsync(
             source,
             Project,
-            Unguarded(1, "RecommendationEngine", "Recommendations"),
             Unguarded(0, "RecommendationEngine.For", "Recommendations"));
+    }
+
+    [Fact]
+    public async Task CreatingOrRegisteringAFlaggedTypeRunsNoneOfItsFlaggedCode()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Shop;
+
+            public static class Composition
+            {
+                public static IServiceCollection AddShop(this IServiceCollection services) =>
+                    services.AddSingleton(_ => new RecommendationEngine()).AddScoped<WalletPayments>();
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Project);
     }
 
     [Fact]
