@@ -12,13 +12,21 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// </summary>
 internal static class CodeWords
 {
-    public static Dictionary<string, int> Count(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>How often each of <paramref name="wanted"/> is written in the compilation's code.</summary>
+    public static Dictionary<string, int> Count(Compilation compilation, IEnumerable<string> wanted, CancellationToken cancellationToken)
     {
         var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lengths = new HashSet<int>();
+        foreach (var word in wanted)
+        {
+            words[word] = 0;
+            lengths.Add(word.Length);
+        }
+
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Add(tree.GetText(cancellationToken).ToString(), words);
+            Add(tree.GetText(cancellationToken).ToString(), words, lengths);
         }
 
         return words;
@@ -27,12 +35,13 @@ internal static class CodeWords
     /// <summary>How often <paramref name="word"/> is written in <paramref name="text"/> as a whole word.</summary>
     public static int Occurrences(string text, string word)
     {
-        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        Add(text, words);
-        return words.TryGetValue(word, out var count) ? count : 0;
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { [word] = 0 };
+        Add(text, words, new HashSet<int> { word.Length });
+        return words[word];
     }
 
-    private static void Add(string text, Dictionary<string, int> words)
+    /// <summary>Counts the runs of <paramref name="text"/> that are keys of <paramref name="words"/>; only runs of a wanted length are looked up.</summary>
+    private static void Add(string text, Dictionary<string, int> words, HashSet<int> lengths)
     {
         var start = -1;      // start of the current identifier run
         var joinedStart = -1; // start of the current run including '-' and '.'
@@ -57,7 +66,7 @@ internal static class CodeWords
 
             if (start >= 0)
             {
-                Increment(words, text.Substring(start, i - start));
+                Increment(words, lengths, text, start, i - start);
                 start = -1;
             }
 
@@ -68,10 +77,9 @@ internal static class CodeWords
 
             if (joinedStart >= 0)
             {
-                var joined = text.Substring(joinedStart, i - joinedStart);
-                if (joined.IndexOf('-') >= 0 || joined.IndexOf('.') >= 0)
+                if (text.IndexOfAny(Separators, joinedStart, i - joinedStart) >= 0)
                 {
-                    Increment(words, joined);
+                    Increment(words, lengths, text, joinedStart, i - joinedStart);
                 }
 
                 joinedStart = -1;
@@ -79,6 +87,19 @@ internal static class CodeWords
         }
     }
 
-    private static void Increment(Dictionary<string, int> words, string word) =>
-        words[word] = words.TryGetValue(word, out var count) ? count + 1 : 1;
+    private static readonly char[] Separators = { '-', '.' };
+
+    private static void Increment(Dictionary<string, int> words, HashSet<int> lengths, string text, int start, int length)
+    {
+        if (!lengths.Contains(length))
+        {
+            return;
+        }
+
+        var word = text.Substring(start, length);
+        if (words.TryGetValue(word, out var count))
+        {
+            words[word] = count + 1;
+        }
+    }
 }

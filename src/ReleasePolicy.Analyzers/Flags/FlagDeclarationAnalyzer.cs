@@ -183,7 +183,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         // A flag is also used when its name is written anywhere in the code (a wrapper's argument, a configuration key
         // such as "FeatureManagement:Beta:EnabledFor", its constant): one pass over the text, only when a declared
         // flag is left unchecked, is far cheaper than an action on every literal and field reference.
-        var words = CodeWords.Count(context.Compilation, context.CancellationToken);
+        var words = CodeWords.Count(context.Compilation, candidates.Select(flag => flag.Field?.Name ?? flag.Name), context.CancellationToken);
         var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var flag in candidates)
         {
@@ -198,7 +198,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
     {
         if (flag.Field is not { } field)
         {
-            return words.ContainsKey(flag.Name);
+            return words.TryGetValue(flag.Name, out var written) && written > 0;
         }
 
         // A constant's own declaration writes its name (and usually its value) once; any other occurrence uses it.

@@ -295,6 +295,29 @@ public sealed class FlagDeclarationTests
     }
 
     [Fact]
+    public async Task AHyphenatedFlagWrittenInAStringIsReferencedAndItsPartsAreNot()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public Task<bool> CheckoutAsync() => featureManager.IsEnabledAsync("new-checkout");
+
+                public string Banner => "dark" + "mode";
+            }
+            """;
+        const string settings = """{ "FeatureManagement": { "new-checkout": true, "dark-mode": true } }""";
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", settings)),
+            globalConfig: null,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("appsettings.json", 1, 49, 1, 58).WithArguments("dark-mode"));
+    }
+
+    [Fact]
     public async Task AProjectThatChecksNoFlagReportsNoUnreferencedFlags()
     {
         const string source = """
