@@ -22,3 +22,23 @@ public static partial class RuleCatalogue;
 public static partial class RuleHelpLink;
 
 public static partial class MigrationInventoryFormat;
+
+public static partial class FlagSourceReader;
+
+public sealed partial class FlagSourceReading;
+
+public sealed partial class FlagDeclaration;
+
+public static partial class FlagExpiry;
+
+public static partial class FlagNameSuggestion;
+
+public static partial class ConfigurationJson;
+
+public sealed partial class ConfigurationJsonValue;
+
+public sealed partial class ConfigurationJsonMember;
+
+public sealed partial class ConfigurationJsonKind;
+
+public sealed partial class ConfigurationJsonError;

@@ -59,6 +59,34 @@ static partial class RuleCatalogue
         RuleIds.AmbiguousMigrationScript, "Ambiguous migration script", RuleCategories.Migrations,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    public static readonly PolicyRule UnguardedFlagRequirement = AnalyzerRule(
+        RuleIds.UnguardedFlagRequirement, "Code that requires a feature flag is reached without a check of that flag", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule UndeclaredFlag = AnalyzerRule(
+        RuleIds.UndeclaredFlag, "Feature flag is not declared in any flag source", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    // A warning in both modes: the date passes without any change to the code, and a release should not start failing
+    // on a calendar day; a team that wants expiry to block raises it in .editorconfig.
+    public static readonly PolicyRule ExpiredFlag = AnalyzerRule(
+        RuleIds.ExpiredFlag, "Feature flag is past its declared expiry and still referenced", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Warning);
+
+    // A warning in both modes: a computed key can be deliberate (a wrapper), it only keeps the other rules from checking it.
+    public static readonly PolicyRule NonConstantFlagKey = AnalyzerRule(
+        RuleIds.NonConstantFlagKey, "Feature flag key is not a compile-time constant", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Warning);
+
+    // Informational: a flag can be read in another project or by configuration alone, which one compilation cannot see.
+    public static readonly PolicyRule UnreferencedFlag = AnalyzerRule(
+        RuleIds.UnreferencedFlag, "Feature flag is declared but never referenced", RuleCategories.FeatureFlags,
+        RuleSeverity.Info, audit: RuleSeverity.Info, enforce: RuleSeverity.Info);
+
+    public static readonly PolicyRule DiscardedFlagCheck = AnalyzerRule(
+        RuleIds.DiscardedFlagCheck, "Feature flag check result is discarded or not awaited", RuleCategories.FeatureFlags,
+        RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Leaks: warnings while developing, errors in Enforce, because a leak is fixed before it ships.
     public static readonly PolicyRule InternalHostInUserFacingString = AnalyzerRule(
         RuleIds.InternalHostInUserFacingString, "Internal host name or URL in a user-facing string", RuleCategories.Leaks,
@@ -124,6 +152,12 @@ static partial class RuleCatalogue
         EmptyRollbackScript,
         OrphanRollbackScript,
         AmbiguousMigrationScript,
+        UnguardedFlagRequirement,
+        UndeclaredFlag,
+        ExpiredFlag,
+        NonConstantFlagKey,
+        UnreferencedFlag,
+        DiscardedFlagCheck,
         InternalHostInUserFacingString,
         PrivateAddressInUserFacingString,
         CredentialInStringLiteral,

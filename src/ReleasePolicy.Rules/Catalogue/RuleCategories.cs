@@ -4,6 +4,7 @@ namespace ReleasePolicy.Rules;
 static partial class RuleCategories
 {
     public const string Migrations = "Migrations";
+    public const string FeatureFlags = "FeatureFlags";
     public const string Leaks = "Leaks";
     public const string Risk = "Risk";
     public const string Configuration = "Configuration";

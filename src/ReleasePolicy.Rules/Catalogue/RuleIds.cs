@@ -22,6 +22,14 @@ static partial class RuleIds
     public const string OrphanRollbackScript = "RP1012";
     public const string AmbiguousMigrationScript = "RP1013";
 
+    // Feature flags: analyzers over flag checks, flag-requirement attributes and the project's flag sources.
+    public const string UnguardedFlagRequirement = "RP2001";
+    public const string UndeclaredFlag = "RP2002";
+    public const string ExpiredFlag = "RP2003";
+    public const string NonConstantFlagKey = "RP2004";
+    public const string UnreferencedFlag = "RP2005";
+    public const string DiscardedFlagCheck = "RP2006";
+
     // Leaked internal identifiers: analyzers over user-facing strings, and the build's check of release notes.
     public const string InternalHostInUserFacingString = "RP3001";
     public const string PrivateAddressInUserFacingString = "RP3002";

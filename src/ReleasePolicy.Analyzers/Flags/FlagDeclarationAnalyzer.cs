@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ReleasePolicy.Analyzers.Flags;
+
+/// <summary>
+/// Flag names against the project's flag sources: RP2002 (a name no source declares, with the nearest declared
+/// name), RP2003 (a flag past its declared expiry, still referenced) and RP2005 (a declared flag nothing references).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    internal const string SuggestionProperty = "Suggestion";
+
+    internal static readonly DiagnosticDescriptor UndeclaredRule = new(
+        RuleIds.UndeclaredFlag,
+        title: RuleCatalogue.UndeclaredFlag.Title,
+        messageFormat: "Feature flag '{0}' is not declared in any flag source; declare it in appsettings.json under FeatureManagement, or fix the name",
+        RuleCategories.FeatureFlags,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A flag that no source declares evaluates to false at run time, silently. Declare it, or correct the name.",
+        helpLinkUri: RuleCatalogue.UndeclaredFlag.HelpLink);
+
+    internal static readonly DiagnosticDescriptor UndeclaredWithSuggestionRule = new(
+        RuleIds.UndeclaredFlag,
+        title: RuleCatalogue.UndeclaredFlag.Title,
+        messageFormat: "Feature flag '{0}' is not declared in any flag source; did you mean '{1}'?",
+        RuleCategories.FeatureFlags,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A flag that no source declares evaluates to false at run time, silently. Declare it, or correct the name.",
+        helpLinkUri: RuleCatalogue.UndeclaredFlag.HelpLink);
+
+    internal static readonly DiagnosticDescriptor ExpiredRule = new(
+        RuleIds.ExpiredFlag,
+        title: RuleCatalogue.ExpiredFlag.Title,
+        messageFormat: "Feature flag '{0}' expired on {1} and is still referenced here; remove the flag and the code path it no longer needs, or extend its expiry",
+        RuleCategories.FeatureFlags,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A flag past its declared expiry is debt: remove it with the code it guards, or move the date with a reason.",
+        helpLinkUri: RuleCatalogue.ExpiredFlag.HelpLink);
+
+    internal static readonly DiagnosticDescriptor UnreferencedRule = new(
+        RuleIds.UnreferencedFlag,
+        title: RuleCatalogue.UnreferencedFlag.Title,
+        messageFormat: "Feature flag '{0}' is declared but nothing in this project references it; remove the declaration if the flag is gone",
+        RuleCategories.FeatureFlags,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A declared flag that no code checks is a leftover, or is checked somewhere this compilation cannot see.",
+        helpLinkUri: RuleCatalogue.UnreferencedFlag.HelpLink,
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+        ImmutableArray.Create(UndeclaredRule, UndeclaredWithSuggestionRule, ExpiredRule, UnreferencedRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (FlagApi.TryCreate(start.Compilation, start.Options) is not { } api)
+            {
+                return;
+            }
+
+            var sources = FlagSources.Read(start.Compilation, start.Options, api, start.CancellationToken);
+            if (!sources.HasSource)
+            {
+                return; // With no flag source at all, no name can be called undeclared and nothing is declared.
+            }
+
+            var today = FlagExpiry.ParseDate(api.Options.Today) ?? DateTime.UtcNow.Date;
+            var usage = new FlagUsage();
+            var requirements = new FlagRequirement.Cache(api);
+
+            start.RegisterOperationAction(
+                operation =>
+                {
+                    var invocation = (IInvocationOperation)operation.Operation;
+                    if (api.GetCheck(invocation) is { KeyArgument: { } key } check)
+                    {
+                        Check(operation.ReportDiagnostic, new FlagReference(check.Flag, key.Value.Syntax.GetLocation(), FlagKey.Field(key.Value)), sources, today, usage);
+                    }
+                    else if (api.IsWithFeatureGate(invocation))
+                    {
+                        foreach (var reference in FlagReferences.WithFeatureGateFlags(invocation))
+                        {
+                            Check(operation.ReportDiagnostic, reference, sources, today, usage);
+                        }
+                    }
+                },
+                OperationKind.Invocation);
+
+            // Requirement attributes through the symbols' attribute data, which the compiler binds once anyway: binding
+            // each attribute again through a semantic model in a syntax action cost seconds on a large web project.
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    foreach (var attribute in symbol.Symbol.GetAttributes())
+                    {
+                        if (api.IsRequirementAttribute(attribute.AttributeClass?.Name))
+                        {
+                            foreach (var reference in FlagReferences.AttributeFlags(attribute, symbol.CancellationToken))
+                            {
+                                Check(symbol.ReportDiagnostic, reference, sources, today, usage);
+                            }
+                        }
+                    }
+                },
+                SymbolKind.NamedType,
+                SymbolKind.Method,
+                SymbolKind.Property);
+
+            if (sources.Declared.Count == 0)
+            {
+                return;
+            }
+
+            start.RegisterCompilationEndAction(end => ReportUnreferenced(end, sources, usage));
+        });
+    }
+
+    private static void Check(Action<Diagnostic> report, FlagReference reference, FlagSources sources, DateTime today, FlagUsage usage)
+    {
+        if (reference.Flag is not { } flag)
+        {
+            return; // RP2004's business.
+        }
+
+        usage.AddReference(flag);
+        if (reference.Field is { } field)
+        {
+            usage.AddField(field);
+        }
+
+        var declared = sources.Find(flag);
+        if (declared is null)
+        {
+            // A constant of a flag constants type declares itself; a file that could not be read may declare anything.
+            var declaredByConstant = reference.Field is { } constant && sources.ConstantsTypes.Contains(constant.ContainingType);
+            if (!declaredByConstant && sources.UnreadableFiles.Count == 0)
+            {
+                report(FlagNameSuggestion.Nearest(flag, sources.Names) is { } suggestion
+                    ? Diagnostic.Create(UndeclaredWithSuggestionRule, reference.Location, ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion), flag, suggestion)
+                    : Diagnostic.Create(UndeclaredRule, reference.Location, flag));
+            }
+
+            return;
+        }
+
+        if (declared.Expires is { } expires && FlagExpiry.IsExpired(expires, today))
+        {
+            report(Diagnostic.Create(ExpiredRule, reference.Location, declared.Name, FlagExpiry.Format(expires)));
+        }
+    }
+
+    private static void ReportUnreferenced(CompilationAnalysisContext context, FlagSources sources, FlagUsage usage)
+    {
+        // A project that checks none of its flags is usually a host whose libraries check them: say nothing.
+        if (!usage.HasReferences)
+        {
+            return;
+        }
+
+        var candidates = sources.Declared.Where(flag => !usage.IsChecked(flag)).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        // A flag is also used when its name is written anywhere in the code (a wrapper's argument, a configuration key
+        // such as "FeatureManagement:Beta:EnabledFor", its constant): one pass over the text, only when a declared
+        // flag is left unchecked, is far cheaper than an action on every literal and field reference.
+        var words = CodeWords.Count(context.Compilation, candidates.Select(flag => flag.Field?.Name ?? flag.Name), context.CancellationToken);
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flag in candidates)
+        {
+            if (!IsWritten(flag, words, context.CancellationToken) && reported.Add(flag.Name))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(UnreferencedRule, flag.Location, flag.Name));
+            }
+        }
+    }
+
+    private static bool IsWritten(DeclaredFlag flag, Dictionary<string, int> words, System.Threading.CancellationToken cancellationToken)
+    {
+        if (flag.Field is not { } field)
+        {
+            return words.TryGetValue(flag.Name, out var written) && written > 0;
+        }
+
+        // A constant's own declaration writes its name (and usually its value) once; any other occurrence uses it.
+        var own = 0;
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken).ToString();
+            own += CodeWords.Occurrences(declaration, field.Name);
+        }
+
+        return words.TryGetValue(field.Name, out var count) && count > own;
+    }
+
+    /// <summary>The flags the compilation checks, gates or requires, gathered concurrently for RP2005 at its end.</summary>
+    private sealed class FlagUsage
+    {
+        private readonly ConcurrentDictionary<string, byte> references = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<IFieldSymbol, byte> fields = new(SymbolEqualityComparer.Default);
+
+        public bool HasReferences => !references.IsEmpty;
+
+        public void AddReference(string flag) => references.TryAdd(flag, 0);
+
+        public void AddField(IFieldSymbol field) => fields.TryAdd(field, 0);
+
+        public bool IsChecked(DeclaredFlag flag) =>
+            references.ContainsKey(flag.Name) || flag.Field is { } field && fields.ContainsKey(field);
+    }
+}

@@ -1,0 +1,401 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ReleasePolicy.Analyzers.Flags;
+
+/// <summary>
+/// Whether a check of a flag dominates an operation: walking up from the operation to its member once, it looks
+/// for <c>if (check)</c>, a negated check that returns or throws before it, <c>check &amp;&amp; …</c>,
+/// <c>check ? … : …</c>, <c>while (check)</c>, a <c>switch</c> on a check, a local bool assigned from a check and
+/// tested, a local function called only where it is guarded, and a minimal-API handler whose endpoint or group has
+/// <c>.WithFeatureGate(flag)</c>. A check of another flag, or one after the operation, does not guard it.
+/// The cost is the depth of the operation plus the statements before it in each enclosing block.
+/// </summary>
+internal sealed class FlagGuard
+{
+    private const int MaxIndirection = 4;
+
+    private readonly FlagApi api;
+
+    public FlagGuard(FlagApi api) => this.api = api;
+
+    public bool IsGuarded(IOperation operation, string flag) => IsGuarded(operation, flag, 0);
+
+    private bool IsGuarded(IOperation operation, string flag, int depth)
+    {
+        var current = operation;
+        for (var parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when conditional.Condition != current:
+                    if (current == conditional.WhenTrue && Implies(conditional.Condition, flag, true, depth)
+                        || current == conditional.WhenFalse && Implies(conditional.Condition, flag, false, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when current == both.RightOperand:
+                    if (Implies(both.LeftOperand, flag, true, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when current == either.RightOperand:
+                    if (Implies(either.LeftOperand, flag, false, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IWhileLoopOperation { ConditionIsTop: true } loop when current == loop.Body && loop.Condition is not null:
+                    if (Implies(loop.Condition, flag, !loop.ConditionIsUntil, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IBlockOperation block:
+                    if (ExitsEarlyUnless(block, current, flag, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ISwitchCaseOperation switchCase when switchCase.Parent is ISwitchOperation switchStatement:
+                    if (CaseImplies(switchStatement.Value, switchCase, flag, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation switchExpression && current == arm.Value:
+                    if (PatternImplies(switchExpression.Value, arm.Pattern, flag, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IAnonymousFunctionOperation lambda:
+                    if (IsFeatureGatedEndpointHandler(lambda, flag))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ILocalFunctionOperation localFunction:
+                    return depth < MaxIndirection && AllCallsGuarded(localFunction, flag, depth + 1);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when evaluating <paramref name="condition"/> to <paramref name="value"/> means the flag is on.</summary>
+    private bool Implies(IOperation condition, string flag, bool value, int depth)
+    {
+        condition = Unwrap(condition);
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
+                return Implies(negation.Operand, flag, !value, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when value:
+                return Implies(both.LeftOperand, flag, true, depth) || Implies(both.RightOperand, flag, true, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !value:
+                return Implies(either.LeftOperand, flag, false, depth) || Implies(either.RightOperand, flag, false, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
+                if (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right })
+                {
+                    return Implies(comparison.LeftOperand, flag, equals ? value == right : value != right, depth);
+                }
+
+                if (comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool left })
+                {
+                    return Implies(comparison.RightOperand, flag, equals ? value == left : value != left, depth);
+                }
+
+                return false;
+            case IIsPatternOperation isPattern:
+                return PatternImplies(isPattern.Value, isPattern.Pattern, flag, depth, value);
+            case IInvocationOperation invocation:
+                return value && api.GetCheck(invocation) is { IsBoolean: true } check && SameFlag(check.Flag, flag);
+            case ILocalReferenceOperation local when depth < MaxIndirection:
+                return LocalInitializer(local) is { } initializer && Implies(initializer, flag, value, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>For <c>value is true</c> / <c>is false</c> / <c>is not false</c>: does the pattern matching (or not) imply the flag?</summary>
+    private bool PatternImplies(IOperation value, IPatternOperation pattern, string flag, int depth, bool matches = true)
+    {
+        switch (pattern)
+        {
+            case INegatedPatternOperation negated:
+                return PatternImplies(value, negated.Pattern, flag, depth, !matches);
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool constant } }:
+                return Implies(value, flag, matches ? constant : !constant, depth);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>switch (await check) { case true: … }</c>.</summary>
+    private bool CaseImplies(IOperation value, ISwitchCaseOperation switchCase, string flag, int depth)
+    {
+        if (switchCase.Clauses.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var clause in switchCase.Clauses)
+        {
+            var implied = clause switch
+            {
+                ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true, Value: bool constant } } => Implies(value, flag, constant, depth),
+                IPatternCaseClauseOperation { Guard: null } patternClause => PatternImplies(value, patternClause.Pattern, flag, depth),
+                _ => false,
+            };
+            if (!implied)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when a statement before <paramref name="current"/> in the block leaves it unless the flag is on:
+    /// <c>if (!await fm.IsEnabledAsync("X")) return NotFound();</c>, or the else branch of <c>if (check) … else throw …;</c>.
+    /// </summary>
+    private bool ExitsEarlyUnless(IBlockOperation block, IOperation current, string flag, int depth)
+    {
+        foreach (var statement in block.Operations)
+        {
+            if (statement == current)
+            {
+                return false;
+            }
+
+            if (statement is IConditionalOperation conditional)
+            {
+                if (AlwaysExits(conditional.WhenTrue) && Implies(conditional.Condition, flag, false, depth)
+                    || conditional.WhenFalse is { } whenFalse && AlwaysExits(whenFalse) && Implies(conditional.Condition, flag, true, depth))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AlwaysExits(IOperation? statement) => statement switch
+    {
+        IReturnOperation or IThrowOperation => true,
+        IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: > 0 } block => AlwaysExits(block.Operations[block.Operations.Length - 1]),
+        _ => false,
+    };
+
+    /// <summary><c>app.MapGet("/beta", () => …).WithFeatureGate("Beta")</c>, or a handler mapped on a group that has the gate.</summary>
+    private bool IsFeatureGatedEndpointHandler(IAnonymousFunctionOperation lambda, string flag)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IInvocationOperation map)
+        {
+            return false;
+        }
+
+        // Up the fluent chain: MapGet(...).WithName(...).WithFeatureGate("Beta").
+        var node = map;
+        for (IOperation walker = map; walker.Parent is { } parent; )
+        {
+            if (parent is IConversionOperation or IArgumentOperation)
+            {
+                walker = parent;
+                continue;
+            }
+
+            if (parent is not IInvocationOperation next || StripConversions(ReceiverOf(next)) != node)
+            {
+                break;
+            }
+
+            if (GatesFlag(next, flag))
+            {
+                return true;
+            }
+
+            node = next;
+            walker = next;
+        }
+
+        // Down the receiver: app.MapGroup("/beta").WithFeatureGate("Beta").MapGet(...), or a group held in a local.
+        return ReceiverGatesFlag(ReceiverOf(map), flag, 0);
+    }
+
+    private bool ReceiverGatesFlag(IOperation? receiver, string flag, int depth)
+    {
+        for (var current = UnwrapOrNull(receiver); current is not null && depth <= MaxIndirection; current = UnwrapOrNull(current))
+        {
+            switch (current)
+            {
+                case IInvocationOperation invocation:
+                    if (GatesFlag(invocation, flag))
+                    {
+                        return true;
+                    }
+
+                    current = ReceiverOf(invocation);
+                    continue;
+                case ILocalReferenceOperation local:
+                    // var group = app.MapGroup("/beta"); group.WithFeatureGate("Beta"); group.MapGet(...)
+                    if (GatedLocally(local, flag))
+                    {
+                        return true;
+                    }
+
+                    depth++;
+                    current = LocalInitializer(local);
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>.WithFeatureGate(flag)</c> call on the local anywhere in its body (a group configured before or after mapping).</summary>
+    private bool GatedLocally(ILocalReferenceOperation local, string flag)
+    {
+        var root = (IOperation)local;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation invocation
+                && StripConversions(ReceiverOf(invocation)) is ILocalReferenceOperation receiver
+                && SymbolEqualityComparer.Default.Equals(receiver.Local, local.Local)
+                && GatesFlag(invocation, flag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool GatesFlag(IInvocationOperation invocation, string flag)
+    {
+        if (!api.IsWithFeatureGate(invocation))
+        {
+            return false;
+        }
+
+        foreach (var gated in FlagReferences.WithFeatureGateFlags(invocation))
+        {
+            if (SameFlag(gated.Flag, flag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A local function's body is guarded when every call of it in its containing body is.</summary>
+    private bool AllCallsGuarded(ILocalFunctionOperation localFunction, string flag, int depth)
+    {
+        var root = (IOperation)localFunction;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var called = false;
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation invocation
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, localFunction.Symbol))
+            {
+                called = true;
+                if (!IsGuarded(invocation, flag, depth))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return called;
+    }
+
+    private static IOperation? LocalInitializer(ILocalReferenceOperation local)
+    {
+        foreach (var reference in local.Local.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (local.SemanticModel?.SyntaxTree == syntax.SyntaxTree
+                && local.SemanticModel.GetOperation(syntax) is IVariableDeclaratorOperation { Initializer.Value: { } value })
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? ReceiverOf(IInvocationOperation invocation) =>
+        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+    /// <summary>Through conversions, <c>await</c> and <c>.ConfigureAwait(false)</c> to the value tested.</summary>
+    internal static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IAwaitOperation awaited:
+                    operation = awaited.Operation;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static IOperation? UnwrapOrNull(IOperation? operation) => operation is null ? null : Unwrap(operation);
+
+    private static IOperation? StripConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    internal static bool SameFlag(string? a, string b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

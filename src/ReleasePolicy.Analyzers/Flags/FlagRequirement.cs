@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ReleasePolicy.Analyzers.Flags;
+
+/// <summary>
+/// The flags a member needs, as its flag-requirement attributes (and its containing types') declare them:
+/// <c>[RequiresFeature("Beta")]</c>, <c>[FeatureGate(MyFeatures.Beta)]</c>, <c>[FeatureGate(RequirementType.Any, "A", "B")]</c>.
+/// A negated gate (<c>[FeatureGate(negate: true, "X")]</c>) requires the flag to be off, which no check can prove
+/// on the caller's side, so it requires nothing here.
+/// </summary>
+internal sealed class FlagRequirement
+{
+    public static readonly FlagRequirement None = new(ImmutableArray<string>.Empty, anyOf: false, ImmutableArray<string>.Empty);
+
+    private FlagRequirement(ImmutableArray<string> flags, bool anyOf, ImmutableArray<string> attributeNames)
+    {
+        Flags = flags;
+        AnyOf = anyOf;
+        AttributeNames = attributeNames;
+    }
+
+    /// <summary>The required flags; empty when the member requires none.</summary>
+    public ImmutableArray<string> Flags { get; }
+
+    /// <summary>True when one enabled flag of <see cref="Flags"/> is enough (<c>RequirementType.Any</c>).</summary>
+    public bool AnyOf { get; }
+
+    /// <summary>The attribute names that declared the requirement, as written (for messages).</summary>
+    public ImmutableArray<string> AttributeNames { get; }
+
+    public bool IsEmpty => Flags.IsEmpty;
+
+    /// <summary>True when this member declares a requirement of <paramref name="flag"/> (so its body is guarded for it).</summary>
+    public bool Includes(string flag) => Flags.Contains(flag, System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The flags one requirement attribute names, in order; empty for a negated gate.</summary>
+    public static (ImmutableArray<string> Flags, bool AnyOf) FromAttribute(AttributeData attribute)
+    {
+        var flags = ImmutableArray.CreateBuilder<string>();
+        var anyOf = false;
+        var constructor = attribute.AttributeConstructor;
+        for (var i = 0; i < attribute.ConstructorArguments.Length; i++)
+        {
+            var argument = attribute.ConstructorArguments[i];
+            var parameterType = constructor is not null && i < constructor.Parameters.Length ? constructor.Parameters[i].Type : argument.Type;
+            if (argument.Kind == TypedConstantKind.Primitive && argument.Value is bool negate)
+            {
+                if (negate)
+                {
+                    return (ImmutableArray<string>.Empty, false);
+                }
+
+                continue;
+            }
+
+            if (argument.Kind == TypedConstantKind.Enum && parameterType?.Name == "RequirementType")
+            {
+                anyOf = EnumMemberName(argument) == "Any";
+                continue;
+            }
+
+            if (argument.Kind == TypedConstantKind.Array)
+            {
+                foreach (var element in argument.Values)
+                {
+                    AddFlag(element, flags);
+                }
+            }
+            else
+            {
+                AddFlag(argument, flags);
+            }
+        }
+
+        return (flags.ToImmutable(), anyOf);
+    }
+
+    private static void AddFlag(TypedConstant value, ImmutableArray<string>.Builder flags)
+    {
+        if (value.Kind == TypedConstantKind.Enum && EnumMemberName(value) is { } member)
+        {
+            flags.Add(member);
+        }
+        else if (value.Kind == TypedConstantKind.Primitive && value.Value is string name && name.Length > 0)
+        {
+            flags.Add(name);
+        }
+    }
+
+    private static string? EnumMemberName(TypedConstant value)
+    {
+        if (value.Type is not INamedTypeSymbol enumType)
+        {
+            return null;
+        }
+
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value.Value))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Requirements per symbol, computed once per compilation.</summary>
+    internal sealed class Cache
+    {
+        private readonly FlagApi api;
+        private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(SymbolEqualityComparer.Default);
+
+        public Cache(FlagApi api) => this.api = api;
+
+        /// <summary>What calling <paramref name="symbol"/> requires: its own attributes and its containing types'.</summary>
+        public FlagRequirement Of(ISymbol symbol) => bySymbol.GetOrAdd(symbol.OriginalDefinition, Read);
+
+        /// <summary>
+        /// True when code in <paramref name="member"/> runs only where <paramref name="flag"/> is on: the member, an
+        /// accessor's property, or a containing type requires it (an MVC action or controller with <c>[FeatureGate]</c>).
+        /// </summary>
+        public bool Requires(ISymbol? member, string flag)
+        {
+            for (var current = member; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (Of(current).Includes(flag))
+                {
+                    return true;
+                }
+
+                if (current is IMethodSymbol { AssociatedSymbol: { } property } && Of(property).Includes(flag))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private FlagRequirement Read(ISymbol symbol)
+        {
+            List<string>? flags = null;
+            List<string>? names = null;
+            var anyOf = false;
+            // A type's requirement covers calling its members, not creating it: registering or constructing a flagged
+            // service in the composition root runs none of its flagged behaviour.
+            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current is IMethodSymbol { MethodKind: MethodKind.Constructor } ? null : current.ContainingType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (!api.IsRequirementAttribute(attribute.AttributeClass?.Name))
+                    {
+                        continue;
+                    }
+
+                    var (required, any) = FromAttribute(attribute);
+                    if (required.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    (flags ??= new List<string>()).AddRange(required);
+                    (names ??= new List<string>()).Add(attribute.AttributeClass!.Name);
+                    anyOf |= any;
+                }
+            }
+
+            return flags is null
+                ? None
+                : new FlagRequirement(flags.Distinct(System.StringComparer.OrdinalIgnoreCase).ToImmutableArray(), anyOf, names!.ToImmutableArray());
+        }
+    }
+}

@@ -1,0 +1,334 @@
+using Microsoft.CodeAnalysis.Testing;
+using ReleasePolicy.Analyzers.Flags;
+using Verify = ReleasePolicy.Analyzers.Tests.Verification.FlagAnalyzerVerifier<ReleasePolicy.Analyzers.Flags.FlagDeclarationAnalyzer>;
+
+namespace ReleasePolicy.Analyzers.Tests.Flags;
+
+/// <summary>RP2002 (undeclared, with a suggestion), RP2003 (expired) and RP2005 (declared, never referenced).</summary>
+public sealed class FlagDeclarationTests
+{
+    private const string AppSettings = """
+        {
+          "Logging": { "LogLevel": { "Default": "Information" } },
+          "FeatureManagement": {
+            "NewCheckout": true,
+            "Recommendations": {
+              "EnabledFor": [ { "Name": "Percentage", "Parameters": { "Value": 50 } } ]
+            }
+          }
+        }
+        """;
+
+    private static (string, string)[] Files(params (string, string)[] files) => files;
+
+    [Fact]
+    public async Task AMistypedNameIsReportedWithTheNearestDeclaredName()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class CheckoutService(IFeatureManager featureManager)
+            {
+                public async Task<bool> UseWalletAsync() => await featureManager.IsEnabledAsync({|#0:"NewChekout"|});
+
+                public async Task<bool> ShowShelfAsync() => await featureManager.IsEnabledAsync("Recommendations");
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", AppSettings)),
+            globalConfig: null,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UndeclaredWithSuggestionRule).WithLocation(0).WithArguments("NewChekout", "NewCheckout"),
+            // The flag the typo meant is, as far as the compilation can tell, never used.
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("appsettings.json", 4, 6, 4, 17).WithArguments("NewCheckout"));
+    }
+
+    [Fact]
+    public async Task ANameCloseToNothingIsReportedWithoutASuggestion()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement.Mvc;
+
+            [FeatureGate({|#0:"Payments"|})]
+            public sealed class PaymentsController : Controller
+            {
+                public IActionResult Index() => View();
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", AppSettings)),
+            globalConfig: "dotnet_diagnostic.RP2005.severity = none\n",
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UndeclaredRule).WithLocation(0).WithArguments("Payments"));
+    }
+
+    [Fact]
+    public async Task NamesDeclaredInAnyAppSettingsFileInAnyCaseOrByAFlagConstantsTypeAreDeclared()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class FeatureFlagsAttribute : Attribute { }
+
+            [FeatureFlags]
+            public static class Flags
+            {
+                public const string DarkMode = "DarkMode";
+            }
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public async Task<bool> AnyAsync() =>
+                    await featureManager.IsEnabledAsync("newcheckout")
+                    || await featureManager.IsEnabledAsync("Beta")
+                    || await featureManager.IsEnabledAsync(Flags.DarkMode);
+
+                public static void Map(WebApplication app) => app.MapGet("/shelf", () => "shelf").WithFeatureGate("Recommendations");
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", AppSettings), ("appsettings.Development.json", """{ "feature_management": { "feature_flags": [ { "id": "Beta", "enabled": true } ] } }""")),
+            globalConfig: null);
+    }
+
+    [Fact]
+    public async Task WithoutAnyFlagSourceNothingIsCalledUndeclared()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public Task<bool> BetaAsync() => featureManager.IsEnabledAsync("Beta");
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Files(("appsettings.json", """{ "Logging": { } }""")), globalConfig: null);
+    }
+
+    [Fact]
+    public async Task AFlagsFileListedAsAFlagSourceDeclaresFlags()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public async Task<bool> AnyAsync() => await featureManager.IsEnabledAsync("Beta") || await featureManager.IsEnabledAsync({|#0:"Gama"|});
+            }
+            """;
+
+        var test = await Verify.CreateAsync(
+            source,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UndeclaredWithSuggestionRule).WithLocation(0).WithArguments("Gama", "Gamma"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("/flags/release-flags.json", 1, 41, 1, 46).WithArguments("Gamma"));
+        test.TestState.AdditionalFiles.Add(("/flags/release-flags.json", """{ "FeatureManagement": { "Beta": true, "Gamma": false } }"""));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n[/flags/release-flags.json]\nbuild_metadata.AdditionalFiles.ReleasePolicyFlagSource = true\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AFlagSourceThatIsNotJsonMakesNoNameUndeclared()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public Task<bool> BetaAsync() => featureManager.IsEnabledAsync("Beta");
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", AppSettings), ("appsettings.Production.json", "{ \"FeatureManagement\": { \"Beta\": true ")),
+            globalConfig: "dotnet_diagnostic.RP2005.severity = none\n");
+    }
+
+    [Fact]
+    public async Task AFlagPastItsExpiryIsReportedWhereItIsReferenced()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+
+            public sealed class CheckoutController(IFeatureManager featureManager) : Controller
+            {
+                public async Task<IActionResult> Index() => await featureManager.IsEnabledAsync({|#0:"NewCheckout"|}) ? View("New") : View();
+
+                [FeatureGate({|#1:"NewCheckout"|})]
+                public IActionResult Wallet() => View();
+
+                public async Task<IActionResult> Shelf() => await featureManager.IsEnabledAsync("Recommendations") ? View() : NotFound();
+            }
+            """;
+        const string settings = """
+            {
+              "feature_management": {
+                "feature_flags": [
+                  { "id": "NewCheckout", "enabled": true, "expires": "2026-10-01" },
+                  { "id": "Recommendations", "enabled": true, "expires": "2026-12-31" }
+                ]
+              }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", settings)),
+            globalConfig: "release_policy.today = 2026-11-15\n",
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(0).WithArguments("NewCheckout", "2026-10-01"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(1).WithArguments("NewCheckout", "2026-10-01"));
+    }
+
+    [Fact]
+    public async Task AnExpiryOnAFlagConstantCounts()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class FeatureFlagsAttribute : Attribute { }
+
+            [AttributeUsage(AttributeTargets.Field)]
+            public sealed class FlagExpiresAttribute(string date) : Attribute
+            {
+                public string Date { get; } = date;
+            }
+
+            [FeatureFlags]
+            public static class Flags
+            {
+                [FlagExpires("2026-06-30")]
+                public const string SummerSale = "SummerSale";
+
+                public const string DarkMode = "DarkMode";
+            }
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public async Task<bool> AnyAsync() =>
+                    await featureManager.IsEnabledAsync({|#0:Flags.SummerSale|}) || await featureManager.IsEnabledAsync(Flags.DarkMode);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(),
+            globalConfig: "release_policy.today = 2026-07-01\n",
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(0).WithArguments("SummerSale", "2026-06-30"));
+    }
+
+    [Fact]
+    public async Task ADeclaredFlagNothingReferencesIsReportedOnItsLineInAppSettings()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class CheckoutService(IFeatureManager featureManager)
+            {
+                public Task<bool> UseWalletAsync() => featureManager.IsEnabledAsync("NewCheckout");
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", AppSettings)),
+            globalConfig: null,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("appsettings.json", 5, 6, 5, 21).WithArguments("Recommendations"));
+    }
+
+    [Fact]
+    public async Task AFlagNamedInAnyStringOrConfigurationKeyOrByItsConstantIsReferenced()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.FeatureManagement;
+
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class FeatureFlagsAttribute : Attribute { }
+
+            [FeatureFlags]
+            public static class Flags
+            {
+                public const string DarkMode = "DarkMode";
+                public const string {|#0:Unused|} = "Unused";
+            }
+
+            public sealed class Storefront(IFeatureManager featureManager, IConfiguration configuration)
+            {
+                public Task<bool> CheckoutAsync() => featureManager.IsEnabledAsync("NewCheckout");
+
+                public string Percentage => configuration["FeatureManagement:Recommendations:EnabledFor:0:Parameters:Value"] ?? "0";
+
+                public bool DarkMode(string flag) => flag == Flags.DarkMode;
+            }
+            """;
+        const string settings = """{ "FeatureManagement": { "NewCheckout": true, "Recommendations": true } }""";
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", settings)),
+            globalConfig: null,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithLocation(0).WithArguments("Unused"));
+    }
+
+    [Fact]
+    public async Task AHyphenatedFlagWrittenInAStringIsReferencedAndItsPartsAreNot()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public Task<bool> CheckoutAsync() => featureManager.IsEnabledAsync("new-checkout");
+
+                public string Banner => "dark" + "mode";
+            }
+            """;
+        const string settings = """{ "FeatureManagement": { "new-checkout": true, "dark-mode": true } }""";
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", settings)),
+            globalConfig: null,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("appsettings.json", 1, 49, 1, 58).WithArguments("dark-mode"));
+    }
+
+    [Fact]
+    public async Task AProjectThatChecksNoFlagReportsNoUnreferencedFlags()
+    {
+        const string source = """
+            using Microsoft.FeatureManagement;
+
+            public sealed class Host(IFeatureManager featureManager)
+            {
+                public IFeatureManager Features { get; } = featureManager;
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Files(("appsettings.json", AppSettings)), globalConfig: null);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ReleasePolicy.Analyzers.Tests.Verification;
+
+/// <summary>
+/// Runs a flag analyzer over a web project's code: ASP.NET Core 8 (the real reference assemblies), the
+/// Microsoft.FeatureManagement and OpenFeature stubs, and the project's additional files (appsettings.json) and
+/// analyzer config. Fails on AD0001 and on unexpected diagnostics.
+/// </summary>
+internal static class FlagAnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    /// <summary>
+    /// The ASP.NET Core 8 targeting pack, fetched by the test harness into its package folder like the .NET one. The
+    /// harness (1.1.4) resolves a package's lib/ folder only, so the pack's ref/ assemblies are added by path.
+    /// </summary>
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> AspNetCoreReferences = new(async () =>
+    {
+        var withPack = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
+        await withPack.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var folder = Path.Combine(Path.GetTempPath(), "test-packages", "Microsoft.AspNetCore.App.Ref.8.0.0", "ref", "net8.0");
+        return Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    });
+
+    private static readonly string FeatureManagement = ReadStub("Stubs.FeatureManagementStubs.cs");
+
+    private static readonly string OpenFeature = ReadStub("Stubs.OpenFeatureStubs.cs");
+
+    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+
+    public static DiagnosticResult Diagnostic(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
+
+    public static async Task VerifyAsync(string source, params DiagnosticResult[] expected) => await (await CreateAsync(source, expected)).RunAsync();
+
+    /// <summary>With more of the project's code in a second file (its flags, attributes and services).</summary>
+    public static async Task VerifyAsync(string source, string projectCode, params DiagnosticResult[] expected)
+    {
+        var test = await CreateAsync(source, expected);
+        test.TestState.Sources.Add(("Project.cs", projectCode));
+        await test.RunAsync();
+    }
+
+    /// <summary>With appsettings.json (or other additional files) and .globalconfig lines.</summary>
+    public static async Task VerifyAsync(string source, (string Path, string Text)[] additionalFiles, string? globalConfig, params DiagnosticResult[] expected)
+    {
+        var test = await CreateAsync(source, expected);
+        foreach (var file in additionalFiles)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        if (globalConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        }
+
+        await test.RunAsync();
+    }
+
+    public static async Task<CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>> CreateAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.AdditionalReferences.AddRange(await AspNetCoreReferences.Value);
+        test.TestState.Sources.Add(("FeatureManagementStubs.cs", FeatureManagement));
+        test.TestState.Sources.Add(("OpenFeatureStubs.cs", OpenFeature));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    private static string ReadStub(string name)
+    {
+        using var stream = typeof(FlagAnalyzerVerifier<TAnalyzer>).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded stub '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
