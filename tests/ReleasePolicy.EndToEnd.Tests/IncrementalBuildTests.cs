@@ -28,6 +28,29 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_script_touched_without_a_change_runs_the_check_once_and_then_not_again()
+    {
+        var project = FixtureProject.Create("IncrementalTouched", projectBody: """
+              <ItemGroup>
+                <ReleaseMigrationScripts Include="db/migrations" />
+              </ItemGroup>
+            """);
+        project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
+        project.Write("db/migrations/U1__create_orders.sql", "DROP TABLE orders;");
+        project.Dotnet("build", "-v:d").ShouldSucceed();
+
+        // Same bytes, newer timestamp (a checkout, a formatter): the report keeps its bytes and its old timestamp.
+        Thread.Sleep(1100);
+        File.SetLastWriteTimeUtc(Path.Combine(project.Directory, "db/migrations/V1__create_orders.sql"), DateTime.UtcNow);
+        var touched = project.Dotnet("build", "-v:d").ShouldSucceed();
+        var after = project.Dotnet("build", "-v:d").ShouldSucceed();
+
+        Assert.Contains("Task \"CheckMigrationScripts\"", touched.Output);
+        Assert.DoesNotContain("Task \"CheckMigrationScripts\"", after.Output);
+        Assert.DoesNotContain("Task \"CheckReleaseNotes\"", after.Output);
+    }
+
+    [Fact]
     public void A_new_commit_makes_the_manifest_out_of_date()
     {
         var project = FixtureProject.Create("IncrementalCommit");

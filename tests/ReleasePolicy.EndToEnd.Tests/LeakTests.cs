@@ -34,6 +34,17 @@ public sealed class LeakTests
 
         Assert.Equal("warning", Assert.Single(pack.WithCode("RP3010")).Severity);
         Assert.True(File.Exists(project.NupkgPath));
+
+        // The manifest lists it with the others: rule, severity as reported, file and line.
+        using var manifest = project.ManifestFromNupkg();
+        var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3010");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("RELEASE-NOTES.md", finding.GetProperty("location").GetProperty("path").GetString());
+
+        // A second pack with nothing changed keeps the finding in the manifest.
+        project.Dotnet("pack", "-c", "Release", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        using var again = project.ManifestFromNupkg();
+        Assert.Contains(again.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3010");
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed class CheckReleaseNotes : ReleasePolicyTask
     /// <summary>@(ReleaseLeakAllowList): exact values that may appear.</summary>
     public ITaskItem[] AllowList { get; set; } = System.Array.Empty<ITaskItem>();
 
+    /// <summary>Where the findings go for the release manifest (the script check's findings format); the target's Outputs.</summary>
+    public string? FindingsFile { get; set; }
+
     /// <summary>Touched after a run that reported nothing; the target's Outputs.</summary>
     public string? StampFile { get; set; }
 
@@ -65,11 +68,18 @@ public sealed class CheckReleaseNotes : ReleasePolicyTask
             ConfigurationFiles.Select(item => new ConfigurationFileItem(item.ItemSpec, item.GetMetadata("CopyToOutputDirectory"), item.GetMetadata("CopyToPublishDirectory"))),
             errors,
             ProjectFile);
-        Report(errors);
-        Report(ReleaseTextCheck.CheckPackageReleaseNotes(PackageReleaseNotes, ProjectFile, settings));
+        var all = new List<PolicyFinding>(errors);
+        all.AddRange(ReleaseTextCheck.CheckPackageReleaseNotes(PackageReleaseNotes, ProjectFile, settings));
         foreach (var source in sources)
         {
-            Report(ReleaseTextCheck.CheckFile(source, settings));
+            all.AddRange(ReleaseTextCheck.CheckFile(source, settings));
+        }
+
+        Report(all);
+        if (!string.IsNullOrEmpty(FindingsFile))
+        {
+            // The manifest lists them with the severity the build gave them, as it lists the script check's.
+            IO.AtomicFile.WriteIfChanged(FindingsFile!, Manifest.ScriptFindingsReport.Serialize(all, Enforce, Path.GetFullPath(ProjectDirectory)));
         }
 
         ScannedFiles = sources.Select(source => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(source.FullPath)).ToArray();

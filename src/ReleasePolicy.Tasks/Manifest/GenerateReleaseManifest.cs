@@ -73,6 +73,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>The SQL script check's findings (RP1010-RP1013); they join <c>findings</c> with the analyzers'.</summary>
     public string? ScriptFindingsFile { get; set; }
 
+    /// <summary>The release-notes check's findings (RP3010), in the same format; absent when the check did not run.</summary>
+    public string? LeakFindingsFile { get; set; }
+
     /// <summary>$(ReleaseBaselineManifest): the previous release's manifest, sidecar or .nupkg, for dependency changes.</summary>
     public string? BaselineManifestFile { get; set; }
 
@@ -147,6 +150,15 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(scriptFindingsError!);
         }
 
+        if (!ScriptFindingsReport.TryRead(LeakFindingsFile, out var leakFindings, out var leakFindingsError))
+        {
+            findings.Add(leakFindingsError!);
+        }
+
+        var taskFindings = scriptFindings is null && leakFindings is null
+            ? null
+            : (scriptFindings ?? Array.Empty<ReleaseFinding>()).Concat(leakFindings ?? Array.Empty<ReleaseFinding>()).ToList();
+
         var riskPolicy = RiskPolicy.TryCreate(RiskWeights, RiskLevels, ProjectFile, findings);
         var riskThreshold = RiskPolicy.TryParseThreshold(RiskThreshold, ProjectFile, findings);
         ReleaseManifest? baseline = null;
@@ -195,12 +207,12 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             release,
             new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
-            ReleaseFinding.Merge(inventory?.Findings, scriptFindings));
+            ReleaseFinding.Merge(inventory?.Findings, taskFindings));
         var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
         manifest = manifest.WithRisk(risk);
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, BaselineManifestFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, BaselineManifestFile })
         {
             if (Value(file) is { } existing)
             {
