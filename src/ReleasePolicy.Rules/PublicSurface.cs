@@ -21,6 +21,8 @@ public static partial class RuleCatalogue;
 
 public static partial class RuleHelpLink;
 
+public static partial class SettingList;
+
 public static partial class MigrationInventoryFormat;
 
 public static partial class FlagSourceReader;

@@ -77,10 +77,9 @@ internal sealed class FlagOptions
             return;
         }
 
-        foreach (var part in value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in SettingList.Split(value))
         {
-            var name = part.Trim();
-            if (name.Length > 0 && !into.Contains(name))
+            if (!into.Contains(name))
             {
                 into.Add(name);
             }

@@ -95,14 +95,14 @@ internal sealed class UserFacingSinks
         var configured = new HashSet<string>(StringComparer.Ordinal);
         if (provider.GlobalOptions.TryGetValue(UserSinksKey, out var global))
         {
-            configured.UnionWith(LeakSettings.SplitList(global));
+            configured.UnionWith(SettingList.Split(global));
         }
 
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (provider.GetOptions(tree).TryGetValue(UserSinksKey, out var local))
             {
-                configured.UnionWith(LeakSettings.SplitList(local));
+                configured.UnionWith(SettingList.Split(local));
             }
         }
 

@@ -36,18 +36,9 @@ internal sealed class MigrationBaseline
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var key in new[] { SdkProperty, Option })
         {
-            if (!global.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
+            if (global.TryGetValue(key, out var value))
             {
-                continue;
-            }
-
-            foreach (var id in value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var trimmed = id.Trim();
-                if (trimmed.Length > 0)
-                {
-                    ids.Add(trimmed);
-                }
+                ids.UnionWith(SettingList.Split(value));
             }
         }
 

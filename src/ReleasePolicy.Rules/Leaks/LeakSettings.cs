@@ -37,7 +37,7 @@ sealed partial class LeakSettings
 
     /// <summary>Settings from three lists, each as MSBuild or .editorconfig writes it (separated by <c>;</c>, <c>,</c> or spaces).</summary>
     public static LeakSettings Parse(string? internalDomains, string? ticketKeys, string? allowList) =>
-        Create(SplitList(internalDomains), SplitList(ticketKeys), SplitList(allowList));
+        Create(SettingList.Split(internalDomains), SettingList.Split(ticketKeys), SettingList.Split(allowList));
 
     public static LeakSettings Create(IEnumerable<string>? internalDomains, IEnumerable<string>? ticketKeys, IEnumerable<string>? allowList)
     {
@@ -58,11 +58,6 @@ sealed partial class LeakSettings
         return domains.Length == 0 && keys.Length == 0 && allowed.Length == 0 ? Default : new LeakSettings(domains, keys, allowed);
     }
 
-    /// <summary>Splits a list value on <c>;</c>, <c>,</c> and whitespace, dropping empty entries.</summary>
-    public static IReadOnlyList<string> SplitList(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? Array.Empty<string>()
-            : value!.Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
 
     internal bool IsTicketKey(string text, int start, int length)
     {

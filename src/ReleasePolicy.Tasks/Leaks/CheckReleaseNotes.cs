@@ -58,8 +58,8 @@ public sealed class CheckReleaseNotes : ReleasePolicyTask
         }
 
         var settings = LeakSettings.Create(
-            LeakSettings.SplitList(InternalDomains),
-            LeakSettings.SplitList(TicketKeys),
+            SettingList.Split(InternalDomains),
+            SettingList.Split(TicketKeys),
             AllowList.Select(item => item.ItemSpec));
         var errors = new List<PolicyFinding>();
         var sources = ReleaseTextSources.Find(
