@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using ReleasePolicy.EndToEnd.Tests.Infrastructure;
+
+namespace ReleasePolicy.EndToEnd.Tests;
+
+/// <summary>
+/// The targets added for the release-notes check (RP3010, ReleasePolicy.Leaks.targets), the migration baseline
+/// (ReleaseMigrationBaseline, to the analyzers and the script check) and the flag sources (ReleasePolicy.Flags.targets)
+/// in the shapes real builds take: a Visual Studio build, a design-time build, publish -f of a multi-targeted project,
+/// a solution packed with -m, and TreatWarningsAsErrors.
+/// </summary>
+public sealed class CapabilityShapeTests
+{
+    private const string Body = """
+          <ItemGroup>
+            <ReleaseMigrationScripts Include="db/migrations" />
+            <!-- Shipped before ReleasePolicy was adopted. -->
+            <ReleaseMigrationBaseline Include="1" />
+          </ItemGroup>
+        """;
+
+    private const string LeakingNotes = "# 1.2.3\n\n- The database moved to db-primary.corp.\n";
+
+    [Fact]
+    public void Publishing_one_framework_checks_the_release_notes_once_and_lists_the_finding_and_the_baseline()
+    {
+        var project = Create("CapabilityPublishFramework", "net8.0;net10.0");
+        var publishDirectory = Path.Combine(project.Directory, "publish");
+
+        var publish = project.Dotnet("publish", "-f", "net10.0", "-o", publishDirectory, "-p:ReleasePolicyMode=Audit", "-v:d").ShouldSucceed();
+
+        Assert.Equal(1, TaskRuns(publish, "CheckReleaseNotes"));
+        Assert.Equal("warning", Assert.Single(publish.WithCode("RP3010")).Severity);
+        Assert.Contains("V2__add_total.sql", Assert.Single(publish.WithCode("RP1010")).Message);
+        using var manifest = FixtureProject.ReadJson(Path.Combine(publishDirectory, "release-manifest.json"));
+        Assert.Contains(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3010");
+        var baselined = manifest.RootElement.GetProperty("migrations").EnumerateArray()
+            .Where(m => m.TryGetProperty("baselined", out _))
+            .Select(m => m.GetProperty("id").GetString());
+        Assert.Equal(["1"], baselined);
+    }
+
+    [Fact]
+    public void A_solution_packed_in_parallel_checks_each_projects_release_notes_once()
+    {
+        var api = Create("CapabilitySolutionApi", "net10.0", "CapabilitySolution/Api");
+        var data = Create("CapabilitySolutionData", "net8.0;net10.0", "CapabilitySolution/Data");
+        var solutionDirectory = Path.GetDirectoryName(api.Directory)!;
+        File.Copy(Path.Combine(api.Directory, "NuGet.config"), Path.Combine(solutionDirectory, "NuGet.config"), overwrite: true);
+        File.WriteAllText(Path.Combine(solutionDirectory, "Capability.slnx"), $"""
+            <Solution>
+              <Project Path="{Path.GetRelativePath(solutionDirectory, api.ProjectFile).Replace('\\', '/')}" />
+              <Project Path="{Path.GetRelativePath(solutionDirectory, data.ProjectFile).Replace('\\', '/')}" />
+            </Solution>
+            """);
+
+        var pack = DotNet.Run(solutionDirectory, PackedSdk.Current.Environment, "pack", "Capability.slnx", "-m", "-p:ReleasePolicyMode=Audit", "-p:TreatWarningsAsErrors=true", "-v:d", "-nologo").ShouldSucceed();
+
+        Assert.Equal(2, TaskRuns(pack, "CheckReleaseNotes"));
+        Assert.Equal(2, pack.WithCode("RP3010").Count());
+        Assert.All(pack.WithCode("RP3010"), finding => Assert.Equal("warning", finding.Severity));
+        Assert.Equal(2, pack.WithCode("RP1010").Count());
+    }
+
+    [Fact]
+    public void A_Visual_Studio_pack_checks_the_release_notes_and_honours_the_baseline()
+    {
+        var project = Create("CapabilityVisualStudio", "net10.0");
+
+        var pack = project.Dotnet("pack", "-o", project.PackageOutput, "-p:BuildingInsideVisualStudio=true", "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+
+        Assert.Single(pack.WithCode("RP3010"));
+        Assert.Contains("V2__add_total.sql", Assert.Single(pack.WithCode("RP1010")).Message);
+    }
+
+    [Fact]
+    public void A_design_time_build_runs_no_check_but_gives_the_IDE_the_baseline_and_the_flag_sources()
+    {
+        var project = Create("CapabilityDesignTime", "net10.0");
+        project.Write("appsettings.json", """{ "FeatureManagement": { "NewCheckout": true } }""");
+
+        var build = project.Dotnet("build", "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true", "-v:d").ShouldSucceed();
+
+        Assert.Equal(0, TaskRuns(build, "CheckReleaseNotes"));
+        Assert.Equal(0, TaskRuns(build, "CheckMigrationScripts"));
+        Assert.Empty(build.WithCode("RP3010"));
+        var editorConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single());
+        Assert.Contains("build_property._ReleasePolicyMigrationBaseline = 1", editorConfig);
+        Assert.Matches(@"AdditionalFiles.*appsettings\.json", Regex.Replace(build.Output, @"\s+", " "));
+    }
+
+    private static FixtureProject Create(string name, string targetFramework, string? folder = null)
+    {
+        var project = FixtureProject.Create(name, targetFramework: targetFramework, projectBody: Body, folderName: folder);
+        project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
+        project.Write("db/migrations/V2__add_total.sql", "ALTER TABLE orders ADD total INT NULL;");
+        project.Write("RELEASE-NOTES.md", LeakingNotes);
+        return project;
+    }
+
+    /// <summary>How often a task ran, from a detailed (-v:d) log.</summary>
+    private static int TaskRuns(CommandResult result, string task) =>
+        Regex.Matches(result.Output, $"^\\s*Task \"{task}\"", RegexOptions.Multiline).Count;
+}
