@@ -46,4 +46,44 @@ public sealed class FeatureFlagTests
         Assert.StartsWith("Feature flag 'NewChekout' is not declared in any flag source; did you mean 'NewCheckout'?", typo.Message);
         Assert.Empty(build.WithCode("RP2001"));
     }
+
+    [Fact]
+    public void A_pack_of_a_multi_targeted_project_lists_every_flag_in_the_manifest_and_its_findings()
+    {
+        var project = FixtureProject.Create("FlagManifest", projectBody: FeatureManagementPackage, targetFramework: "net8.0;net10.0");
+        project.Write("appsettings.json", """
+            {
+              "FeatureManagement": {
+                "NewCheckout": true,
+                "DarkMode": false
+              }
+            }
+            """);
+        project.Write("Checkout.cs", """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            namespace Contoso;
+
+            public sealed class CheckoutService(IFeatureManager featureManager)
+            {
+                public async Task<string> PageAsync() =>
+                    await featureManager.IsEnabledAsync("NewCheckout") ? "wallet"
+                    : await featureManager.IsEnabledAsync("Recomendations") ? "shelf" : "classic";
+            }
+            """);
+
+        project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+
+        using var manifest = project.ManifestFromNupkg();
+        var flags = manifest.RootElement.GetProperty("featureFlags").EnumerateArray().ToList();
+        Assert.Equal(["DarkMode", "NewCheckout", "Recomendations"], flags.Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal(0, flags[0].GetProperty("references").GetInt32());
+        Assert.Equal("appsettings.json", flags[1].GetProperty("declared").GetProperty("path").GetString());
+        Assert.Equal(1, flags[1].GetProperty("references").GetInt32());
+        Assert.True(flags[2].GetProperty("undeclared").GetBoolean());
+        var typo = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP2002");
+        Assert.Equal("warning", typo.GetProperty("severity").GetString());
+        Assert.Equal("Checkout.cs", typo.GetProperty("location").GetProperty("path").GetString());
+    }
 }

@@ -26,7 +26,8 @@ public sealed class ReleaseManifest
         IReadOnlyList<ResolvedPackage> dependencies,
         IReadOnlyList<ReleaseFinding>? findings,
         RiskAssessment? risk = null,
-        IReadOnlyList<ReleaseArtifact>? artifacts = null)
+        IReadOnlyList<ReleaseArtifact>? artifacts = null,
+        IReadOnlyList<FeatureFlag>? featureFlags = null)
     {
         Package = package;
         Build = build;
@@ -36,6 +37,7 @@ public sealed class ReleaseManifest
         Findings = findings;
         Risk = risk;
         Artifacts = artifacts;
+        FeatureFlags = featureFlags;
     }
 
     /// <summary><c>package</c>: identity and where the source came from.</summary>
@@ -56,6 +58,9 @@ public sealed class ReleaseManifest
     /// <summary><c>dependencies</c>: sorted by id (ignoring case) then version.</summary>
     public IReadOnlyList<ResolvedPackage> Dependencies { get; }
 
+    /// <summary><c>featureFlags</c>: sorted by name; null (and no field) when no feature-flag inventory was read.</summary>
+    public IReadOnlyList<FeatureFlag>? FeatureFlags { get; }
+
     /// <summary><c>findings</c>: analyzer and script-check findings; <c>null</c> (and no field) when neither was read.</summary>
     public IReadOnlyList<ReleaseFinding>? Findings { get; }
 
@@ -64,7 +69,7 @@ public sealed class ReleaseManifest
 
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>
