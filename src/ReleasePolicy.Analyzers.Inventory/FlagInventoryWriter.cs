@@ -78,7 +78,7 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
                 string text;
                 try
                 {
-                    text = failure is null ? Render(Entries(sources, usage, today), Findings(diagnostics, compilation, end.CancellationToken)) : RenderFailure(failure);
+                    text = failure is null ? Render(Entries(sources, usage, today), ReviewedFinding.All(diagnostics, compilation, end.CancellationToken)) : RenderFailure(failure);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -125,25 +125,6 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
             .ToList();
     }
 
-    private static List<ReviewedFinding> Findings(IEnumerable<Diagnostic> diagnostics, Compilation compilation, System.Threading.CancellationToken cancellationToken)
-    {
-        var findings = new List<ReviewedFinding>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (ReportedSeverity.Of(diagnostic, compilation.Options, cancellationToken) is { } severity)
-            {
-                findings.Add(new ReviewedFinding(diagnostic, severity));
-            }
-        }
-
-        // The queue's order is the analyzer driver's; the file's is the source's.
-        return findings
-            .OrderBy(f => f.Diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(f => f.Diagnostic.Location.SourceSpan.Start)
-            .ThenBy(f => f.Diagnostic.Id, StringComparer.Ordinal)
-            .ToList();
-    }
-
     private static string Render(List<FlagEntry> flags, List<ReviewedFinding> findings)
     {
         var text = Header();
@@ -170,16 +151,7 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
             line.Location(flag.Location).End();
         }
 
-        foreach (var finding in findings)
-        {
-            new JsonLine(text, Format.FindingRecord)
-                .String(Format.Rule, finding.Diagnostic.Id)
-                .String(Format.Severity, finding.Severity)
-                .String(Format.Message, finding.Diagnostic.GetMessage(CultureInfo.InvariantCulture))
-                .Location(finding.Diagnostic.Location)
-                .End();
-        }
-
+        Findings(text, findings);
         new JsonLine(text, Format.EndRecord).Number(Format.MigrationCount, 0).Number(Format.FlagCount, flags.Count).Number(Format.FindingCount, findings.Count).End();
         return text.ToString();
     }

@@ -19,6 +19,20 @@ internal static class InventoryText
         return text.ToString();
     }
 
+    /// <summary>One <c>finding</c> record per finding, with the message as the build shows it.</summary>
+    public static void Findings(StringBuilder text, System.Collections.Generic.IEnumerable<ReviewedFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            new JsonLine(text, Format.FindingRecord)
+                .String(Format.Rule, finding.Diagnostic.Id)
+                .String(Format.Severity, finding.Severity)
+                .String(Format.Message, finding.Diagnostic.GetMessage(CultureInfo.InvariantCulture))
+                .Location(finding.Diagnostic.Location)
+                .End();
+        }
+    }
+
     /// <summary>The title line and the comment under it.</summary>
     public static StringBuilder Header() => new StringBuilder()
         .Append("// ").Append(Format.Title).Append(Format.Version.ToString(CultureInfo.InvariantCulture)).Append('\n')

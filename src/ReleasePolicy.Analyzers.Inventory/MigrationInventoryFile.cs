@@ -36,16 +36,8 @@ internal static class MigrationInventoryFile
             }
 
             line.Location(review.Location).End();
-            foreach (var finding in review.Findings)
-            {
-                findings++;
-                new JsonLine(text, Format.FindingRecord)
-                    .String(Format.Rule, finding.Diagnostic.Id)
-                    .String(Format.Severity, finding.Severity)
-                    .String(Format.Message, finding.Diagnostic.GetMessage(CultureInfo.InvariantCulture))
-                    .Location(finding.Diagnostic.Location)
-                    .End();
-            }
+            findings += review.Findings.Count;
+            Findings(text, review.Findings);
         }
 
         new JsonLine(text, Format.EndRecord).Number(Format.MigrationCount, reviews.Count).Number(Format.FlagCount, 0).Number(Format.FindingCount, findings).End();

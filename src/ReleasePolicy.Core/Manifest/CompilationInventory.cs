@@ -12,13 +12,16 @@ namespace ReleasePolicy.Manifest;
 /// What the analyzers recorded about a compilation, read back from the inventory files the inventory writers (analyzers
 /// the SDK adds to command-line builds) wrote during the compile: the migration inventory (EF Core / FluentMigrator
 /// migrations with their rollback status and the RP1001-RP1007 findings) and the feature-flag inventory (every flag
-/// with where it is declared and how often it is referenced, and the RP2002 / RP2003 findings); each finding with the
-/// severity the build gave it.
+/// with where it is declared and how often it is referenced, and the RP2002 / RP2003 findings) and the leak inventory
+/// (the RP3001-RP3006 findings); each finding with the severity the build gave it.
 /// </summary>
 public sealed class CompilationInventory
 {
     /// <summary>The feature-flag inventory's file name; any other inventory file is a migration inventory.</summary>
     public const string FlagInventoryFileName = "flag-inventory.txt";
+
+    /// <summary>The leak inventory's file name: the RP3001-RP3006 findings only.</summary>
+    public const string LeakInventoryFileName = "leak-inventory.txt";
 
     private static readonly HashSet<string> MigrationKinds = new(StringComparer.Ordinal) { "efcore", "fluentmigrator" };
 
@@ -98,14 +101,18 @@ public sealed class CompilationInventory
     private static bool TryReadInto(string path, ProjectPath? paths, List<CodeMigration> migrations, List<FeatureFlag> flags, List<ReleaseFinding> findings, out PolicyFinding? error)
     {
         error = null;
-        var description = IsFlagInventory(path) ? "The feature-flag inventory" : "The migration inventory";
+        var name = Path.GetFileName(path);
+        var (description, contents) =
+            string.Equals(name, FlagInventoryFileName, StringComparison.OrdinalIgnoreCase) ? ("The feature-flag inventory", "feature flags")
+            : string.Equals(name, LeakInventoryFileName, StringComparison.OrdinalIgnoreCase) ? ("The leak inventory", "RP3001-RP3006 findings")
+            : ("The migration inventory", "EF Core / FluentMigrator migrations");
         string[] lines;
         try
         {
             if (!File.Exists(path))
             {
                 error = Unreadable(description, path, 0,
-                    "does not exist, so the release manifest cannot list the " + (IsFlagInventory(path) ? "feature flags" : "EF Core / FluentMigrator migrations") + ". The ReleasePolicy analyzers " +
+                    "does not exist, so the release manifest cannot list the " + contents + ". The ReleasePolicy analyzers " +
                     "write it during the compile (not when RunAnalyzers is false or RP9003 is turned off): build the project, then pack or publish again");
                 return false;
             }

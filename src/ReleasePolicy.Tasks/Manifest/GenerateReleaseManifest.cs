@@ -147,6 +147,14 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(inventoryError!);
         }
 
+        if (!inventoryFiles.Exists(file => string.Equals(Path.GetFileName(file), CompilationInventory.LeakInventoryFileName, StringComparison.OrdinalIgnoreCase)))
+        {
+            Log.LogMessage(
+                MessageImportance.Normal,
+                "ReleasePolicy: the release manifest lists no RP3001-RP3006 findings, because the compile that built this project did not collect them " +
+                "(only Enforce, pack and publish builds do). Build with -c Release first, or set ReleaseLeakInventory=true.");
+        }
+
         if (!ScriptFindingsReport.TryRead(ScriptFindingsFile, out var scriptFindings, out var scriptFindingsError))
         {
             findings.Add(scriptFindingsError!);
