@@ -86,4 +86,19 @@ public sealed class FeatureFlagTests
         Assert.Equal("warning", typo.GetProperty("severity").GetString());
         Assert.Equal("Checkout.cs", typo.GetProperty("location").GetProperty("path").GetString());
     }
+
+    [Fact]
+    public void A_flag_source_that_is_not_JSON_fails_the_build_with_RP9002_at_the_line_where_it_broke()
+    {
+        var project = FixtureProject.Create("FlagBrokenSource", projectBody: FeatureManagementPackage);
+        project.Write("appsettings.json", """{ "FeatureManagement": { "NewCheckout": true } }""");
+        project.Write("appsettings.Development.json", "{\n  \"FeatureManagement\": {\n    \"NewCheckout\": tru\n");
+
+        var build = project.Dotnet("build").ShouldFail();
+
+        var error = Assert.Single(build.WithCode("RP9002"));
+        Assert.Equal("appsettings.Development.json", error.FileName);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("is not valid JSON at line 3", error.Message);
+    }
 }
