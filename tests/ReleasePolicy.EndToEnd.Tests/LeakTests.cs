@@ -50,12 +50,13 @@ public sealed class LeakTests
     [Fact]
     public void The_analyzers_read_the_organisation_domains_from_the_project_and_the_sinks_from_editorconfig()
     {
-        var project = FixtureProject.Create("LeakAnalyzers", projectBody: """
+        var project = FixtureProject.Create("LeakAnalyzers", folderName: "LeakAnalyzers/src/Api", projectBody: """
               <PropertyGroup>
                 <ReleaseInternalDomains>corp.contoso.com;contoso.internal</ReleaseInternalDomains>
               </PropertyGroup>
             """);
         project.Write(".editorconfig", "root = true\n\n[*.cs]\nrelease_policy.user_facing_sinks = Contoso.Errors.Create\n");
+        GitCli.Run(Path.GetFullPath(Path.Combine(project.Directory, "..", "..")), "init", "-q");
         project.Write("Errors.cs", """
             namespace Contoso;
 
@@ -83,5 +84,12 @@ public sealed class LeakTests
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Equal("Errors.cs", finding.GetProperty("location").GetProperty("path").GetString());
         Assert.Equal(7, finding.GetProperty("location").GetProperty("line").GetInt32());
+
+        // The release-notes check found nothing, so it is up to date; a CHANGELOG.md that appears later at the
+        // repository root (no input list named it) makes the next pack read it.
+        var repositoryRoot = Path.GetFullPath(Path.Combine(project.Directory, "..", ".."));
+        File.WriteAllText(Path.Combine(repositoryRoot, "CHANGELOG.md"), "# 2.1.0\n\n- Moved the reports to reports.corp.\n");
+        var again = project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        Assert.Contains(again.WithCode("RP3010"), d => d.FileName == "CHANGELOG.md");
     }
 }
