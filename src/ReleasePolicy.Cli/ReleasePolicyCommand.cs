@@ -60,14 +60,16 @@ internal static class ReleasePolicyCommand
         var path = new Argument<string>("nupkg-or-manifest") { Description = "A .nupkg (checked against the .release.json sidecar beside it), a sidecar, or a release manifest." };
         var maxRisk = new Option<string?>("--max-risk") { Description = "Fail when the recorded risk level is above this one." };
         maxRisk.AcceptOnlyFromAmong(RiskLevels.All.ToArray());
-        var command = new Command("verify", "Check that a release is what its manifest says: well formed, digests match, risk within the ceiling. Exit 0 pass, 1 a check failed, 2 unreadable input.")
+        var requireGates = new Option<bool>("--require-gates") { Description = "Fail when the manifest records no release gates, or any gate failed." };
+        var command = new Command("verify", "Check that a release is what its manifest says: conforms to the schema, digests match, risk within the ceiling, gates passed. Exit 0 pass, 1 a check failed, 2 unreadable input.")
         {
             path,
             maxRisk,
+            requireGates,
         };
         command.SetAction(parse =>
         {
-            var result = ReleaseVerification.Run(parse.GetValue(path)!, parse.GetValue(maxRisk), error);
+            var result = ReleaseVerification.Run(parse.GetValue(path)!, parse.GetValue(maxRisk), error, parse.GetValue(requireGates));
             foreach (var line in result.Passed)
             {
                 output.WriteLine("ok: " + line);
