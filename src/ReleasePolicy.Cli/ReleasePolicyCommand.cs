@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ReleasePolicy.Cli.Diff;
+using ReleasePolicy.Cli.Sarif;
 using ReleasePolicy.Cli.Summary;
 using ReleasePolicy.Cli.Trend;
 using ReleasePolicy.Cli.Verify;
@@ -93,14 +94,16 @@ internal static class ReleasePolicyCommand
     private static Command SummaryCommand(TextWriter output, TextWriter error)
     {
         var path = new Argument<string>("manifest") { Description = "A release manifest, a sidecar, or a .nupkg that contains one." };
-        var format = FormatOption();
+        var format = FormatOption("sarif");
+        var projectPath = new Option<string?>("--project-path") { Description = "With --format sarif: the project's folder relative to the repository root, put before each finding's path (the manifest records them relative to the project)." };
         var audience = new Option<string>("--audience") { Description = "Whose sections to show.", DefaultValueFactory = _ => Audience.All };
         audience.AcceptOnlyFromAmong(Audience.Names);
-        var command = new Command("summary", "Summarise a release for operations, security or support, as text, Markdown (for $GITHUB_STEP_SUMMARY) or JSON.")
+        var command = new Command("summary", "Summarise a release for operations, security or support, as text, Markdown (for $GITHUB_STEP_SUMMARY) or JSON; or its findings as SARIF 2.1.0 for code scanning.")
         {
             path,
             format,
             audience,
+            projectPath,
         };
         command.SetAction(parse =>
         {
@@ -118,6 +121,9 @@ internal static class ReleasePolicyCommand
                     break;
                 case "json":
                     SummaryWriter.Json(output, manifest, who);
+                    break;
+                case "sarif":
+                    SarifWriter.Write(output, manifest, parse.GetValue(projectPath));
                     break;
                 default:
                     SummaryWriter.Text(Terminal.Over(output, Terminal.IsInteractive(output)), manifest, who);
@@ -194,10 +200,10 @@ internal static class ReleasePolicyCommand
         return command;
     }
 
-    private static Option<string> FormatOption()
+    private static Option<string> FormatOption(params string[] more)
     {
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        format.AcceptOnlyFromAmong(new[] { "text", "markdown", "json" }.Concat(more).ToArray());
         return format;
     }
 }
