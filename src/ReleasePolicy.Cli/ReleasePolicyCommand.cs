@@ -3,10 +3,12 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ReleasePolicy.Cli.Diff;
+using ReleasePolicy.Cli.Metrics;
 using ReleasePolicy.Cli.Sarif;
 using ReleasePolicy.Cli.Summary;
 using ReleasePolicy.Cli.Trend;
 using ReleasePolicy.Cli.Verify;
+using ReleasePolicy.Git;
 using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Cli;
@@ -52,6 +54,7 @@ internal static class ReleasePolicyCommand
             SummaryCommand(output, error),
             DiffCommand(output, error),
             TrendCommand(output, error),
+            MetricsCommand(output, error),
         };
         return root;
     }
@@ -195,6 +198,54 @@ internal static class ReleasePolicyCommand
             }
 
             TrendWriter.Write(output, releases!, parse.GetValue(markdown));
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Command MetricsCommand(TextWriter output, TextWriter error)
+    {
+        var folder = new Argument<string>("folder") { Description = "A folder of releases: *.release.json sidecars, release-manifest.json files and .nupkg packages, in any subfolder." };
+        var format = FormatOption();
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with trend charts (inline SVG, no scripts, no network) to this file." };
+        var repository = new Option<string?>("--repository") { Description = "The git repository the releases were built from, for lead time (commit time -> build time). Default: the current directory's." };
+        var command = new Command("metrics", "DORA-style release metrics from a folder of manifests: deployment frequency, change failure rate (a hotfix following a release), time to restore, lead time; per package and overall, with sample sizes.")
+        {
+            folder,
+            format,
+            html,
+            repository,
+        };
+        command.SetAction(parse =>
+        {
+            var releases = ReleaseFolder.Read(parse.GetValue(folder)!, error);
+            if (releases is null)
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            if (releases.Count == 0)
+            {
+                error.WriteLine($"error: no release manifests (*.release.json, release-manifest.json, .nupkg) were found in '{parse.GetValue(folder)}'.");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var gitStart = parse.GetValue(repository) ?? Directory.GetCurrentDirectory();
+            var metrics = ReleaseMetrics.Compute(releases, m => GitCommitTime.Read(gitStart, m.Package.Repository.Commit!));
+            if (parse.GetValue(format) == "json")
+            {
+                MetricsWriter.Json(output, metrics);
+            }
+            else
+            {
+                MetricsWriter.Text(output, metrics, markdown: parse.GetValue(format) == "markdown");
+            }
+
+            if (parse.GetValue(html) is { } page)
+            {
+                MetricsPage.Write(page, metrics);
+            }
+
             return ExitCodes.Pass;
         });
         return command;
