@@ -2,7 +2,10 @@ using ReleasePolicy.EndToEnd.Tests.Infrastructure;
 
 namespace ReleasePolicy.EndToEnd.Tests;
 
-/// <summary>The <c>release-policy</c> tool installed from the feed, on a package a real <c>dotnet pack</c> wrote.</summary>
+/// <summary>
+/// The <c>release-policy</c> tool installed from the feed, on a package a real <c>dotnet pack</c> wrote from a git
+/// checkout (whose unsigned commit is also RP4007's case when a signed commit is required).
+/// </summary>
 public sealed class CliToolTests
 {
     [Fact]
@@ -12,6 +15,13 @@ public sealed class CliToolTests
         project.Git("init", "-q", "-b", "main");
         project.Git("add", "-A");
         project.Git("commit", "-q", "-m", "Release 1.2.3");
+        var commit = GitCli.Run(project.Directory, "rev-parse", "HEAD");
+
+        // RP4007 through the SDK's targets: an unsigned commit stops an Enforce pack when a signed one is required.
+        var unsigned = project.Dotnet("pack", "-o", project.PackageOutput, "-p:ReleaseRequireSignedCommit=true").ShouldFail();
+        Assert.Contains($"HEAD's commit {commit} carries no signature", Assert.Single(unsigned.WithCode("RP4007")).Message);
+        Assert.False(File.Exists(project.NupkgPath));
+
         project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
         var cli = InstalledCli.Current;
 

@@ -13,7 +13,7 @@ internal static class GitDelta
     {
         var position = 0;
         if (!TryReadSize(delta, ref position, out var baseSize) || baseSize != baseObject.Length
-            || !TryReadSize(delta, ref position, out var resultSize) || resultSize > int.MaxValue)
+            || !TryReadSize(delta, ref position, out var resultSize) || resultSize > 64L * 1024 * 1024)
         {
             return null;
         }

@@ -11,6 +11,9 @@ namespace ReleasePolicy.Git;
 internal sealed class GitPack
 {
     private const int MaxDeltaChain = 64;
+
+    // A commit is a few kilobytes; the cap keeps a corrupt size field from allocating gigabytes.
+    private const long MaxObjectBytes = 64L * 1024 * 1024;
     private static readonly byte[] IndexMagic = { 0xFF, (byte)'t', (byte)'O', (byte)'c' };
 
     private readonly byte[] _index;
@@ -118,6 +121,11 @@ internal sealed class GitPack
             shift += 7;
         }
 
+        if (size > MaxObjectBytes)
+        {
+            return null;
+        }
+
         if (GitObject.PackedTypeName(type) is { } name)
         {
             return GitZlib.Inflate(pack, size) is { } content ? new GitObject(name, content) : null;
@@ -146,7 +154,7 @@ internal sealed class GitPack
                 distance = ((distance + 1) << 7) | (long)(b & 0x7F);
             }
 
-            delta = GitZlib.Inflate(pack, size);
+            delta = distance <= 0 || distance >= offset ? null : GitZlib.Inflate(pack, size);
             baseObject = delta is null ? null : Read(pack, offset - distance, resolveBase, depth - 1);
         }
         else if (type == 7)

@@ -139,6 +139,42 @@ public sealed class CommitSignatureTests : IDisposable
         Assert.Null(reading.Kind);
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("not zlib")]
+    public void A_corrupt_loose_commit_is_unreadable_and_nothing_throws(string damage)
+    {
+        var git = GitTestRepository.Init(Root);
+        var commit = git.Commit("One");
+        var path = LooseObject(commit);
+        var bytes = File.ReadAllBytes(path);
+        File.SetAttributes(path, FileAttributes.Normal);
+        File.WriteAllBytes(path, damage == "truncated" ? bytes[..(bytes.Length / 2)] : "this is not a zlib stream"u8.ToArray());
+
+        var reading = CommitSignature.Read(Root);
+
+        Assert.True(reading.IsUnreadable);
+        Assert.Equal(commit, reading.Commit);
+    }
+
+    [Fact]
+    public void A_corrupt_pack_is_unreadable_and_nothing_throws()
+    {
+        var git = GitTestRepository.Init(Root);
+        var commit = git.Commit("One");
+        git.Git("gc", "-q", "--prune=now");
+        var pack = Directory.GetFiles(Path.Combine(Root, ".git", "objects", "pack"), "*.pack").Single();
+        var bytes = File.ReadAllBytes(pack);
+        File.SetAttributes(pack, FileAttributes.Normal);
+        Array.Fill(bytes, (byte)0xFF, 12, bytes.Length - 12);
+        File.WriteAllBytes(pack, bytes);
+
+        var reading = CommitSignature.Read(Root);
+
+        Assert.True(reading.IsUnreadable);
+        Assert.Equal(commit, reading.Commit);
+    }
+
     /// <summary>The commits that <c>git verify-pack -v</c> lists with a delta base (a depth and a base column).</summary>
     private List<string> DeltaCommits(GitTestRepository git) =>
         Pack(git).Split('\n')
