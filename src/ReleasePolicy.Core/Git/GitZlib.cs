@@ -20,18 +20,12 @@ internal static class GitZlib
 
         try
         {
-#if NET
-            using var inflater = new ZLibStream(source, CompressionMode.Decompress, leaveOpen: true);
-#else
-            var cmf = source.ReadByte();
-            var flg = source.ReadByte();
-            if (cmf < 0 || flg < 0 || (cmf & 0x0F) != 8 || ((cmf << 8) | flg) % 31 != 0)
+            using var inflater = Open(source);
+            if (inflater is null)
             {
                 return null;
             }
 
-            using var inflater = new DeflateStream(source, CompressionMode.Decompress, leaveOpen: true);
-#endif
             var buffer = new byte[length];
             var read = 0;
             while (read < length)
@@ -53,23 +47,40 @@ internal static class GitZlib
         }
     }
 
+    private static Stream? Open(Stream source) =>
+#if NET
+        new ZLibStream(source, CompressionMode.Decompress, leaveOpen: true);
+#else
+        OpenDeflateAfterHeader(source);
+#endif
+
+    /// <summary>
+    /// The netstandard2.0 way, compiled everywhere so the net8.0 tests cover it too: checks the zlib header (deflate,
+    /// FCHECK, no preset dictionary) and inflates the raw deflate data after it.
+    /// </summary>
+    internal static Stream? OpenDeflateAfterHeader(Stream source)
+    {
+        var cmf = source.ReadByte();
+        var flg = source.ReadByte();
+        if (cmf < 0 || flg < 0 || (cmf & 0x0F) != 8 || ((cmf << 8) | flg) % 31 != 0 || (flg & 0x20) != 0)
+        {
+            return null;
+        }
+
+        return new DeflateStream(source, CompressionMode.Decompress, leaveOpen: true);
+    }
+
     /// <summary>Inflates a whole stream (a loose object: header and content together) up to <paramref name="limit"/> bytes.</summary>
     public static byte[]? InflateAll(Stream source, long limit)
     {
         try
         {
-#if NET
-            using var inflater = new ZLibStream(source, CompressionMode.Decompress, leaveOpen: true);
-#else
-            var cmf = source.ReadByte();
-            var flg = source.ReadByte();
-            if (cmf < 0 || flg < 0 || (cmf & 0x0F) != 8 || ((cmf << 8) | flg) % 31 != 0)
+            using var inflater = Open(source);
+            if (inflater is null)
             {
                 return null;
             }
 
-            using var inflater = new DeflateStream(source, CompressionMode.Decompress, leaveOpen: true);
-#endif
             using var output = new MemoryStream();
             var chunk = new byte[81920];
             int n;

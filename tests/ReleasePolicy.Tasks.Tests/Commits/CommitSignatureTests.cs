@@ -175,6 +175,22 @@ public sealed class CommitSignatureTests : IDisposable
         Assert.Equal(commit, reading.Commit);
     }
 
+    [Fact]
+    public void The_netstandard_way_of_reading_zlib_gives_what_git_stored()
+    {
+        var git = GitTestRepository.Init(Root);
+        var commit = git.Commit("One");
+        var expected = $"commit {git.Git("cat-file", "-s", commit)}\0{git.Git("cat-file", "commit", commit)}\n";
+
+        using var file = File.OpenRead(LooseObject(commit));
+        using var inflater = GitZlib.OpenDeflateAfterHeader(file);
+        using var content = new MemoryStream();
+        inflater!.CopyTo(content);
+
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(content.ToArray()));
+        Assert.Null(GitZlib.OpenDeflateAfterHeader(new MemoryStream("not zlib"u8.ToArray())));
+    }
+
     /// <summary>The commits that <c>git verify-pack -v</c> lists with a delta base (a depth and a base column).</summary>
     private List<string> DeltaCommits(GitTestRepository git) =>
         Pack(git).Split('\n')
