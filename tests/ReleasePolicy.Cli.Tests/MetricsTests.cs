@@ -126,6 +126,22 @@ public sealed class MetricsTests : IDisposable
     }
 
     [Fact]
+    public void Without_build_timestamps_releases_are_ordered_by_version_and_time_based_metrics_are_unknown()
+    {
+        _files.WriteManifest(ReleaseFiles.Release("1.10.0"), "a.release.json");
+        _files.WriteManifest(ReleaseFiles.Release("1.9.0"), "b.release.json");
+        _files.WriteManifest(Undated(Release("Contoso.Orders.Api", "1.9.1", May1, hotfix: true)), "c.release.json");
+
+        var run = CliRun.Of("metrics", _files.Folder, "--repository", _files.Folder, "--format", "markdown");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("| Deployment frequency | unknown | needs two releases with a build timestamp |", run.Output);
+        Assert.Contains("| Change failure rate | 33.3% | 1 of 3 releases followed by a hotfix |", run.Output);
+        Assert.Contains("| failed release | Contoso.Orders.Api 1.9.0 | hotfix 1.9.1 |", run.Output);
+        Assert.Contains("| Time to restore | unknown | n=0 failed releases with both build times |", run.Output);
+    }
+
+    [Fact]
     public void An_empty_folder_and_a_broken_manifest_are_exit_2()
     {
         var empty = CliRun.Of("metrics", _files.Folder);
@@ -145,6 +161,9 @@ public sealed class MetricsTests : IDisposable
             ManifestMigrations.None,
             [],
             []);
+
+    private static ReleaseManifest Undated(ReleaseManifest manifest) =>
+        new(manifest.Package, new ManifestBuild("Release", ["net8.0"], "10.0.100", null, null), manifest.Release, manifest.Migrations, manifest.Dependencies, manifest.Findings);
 
     /// <summary>A real commit in a repository at the release folder, committed at <paramref name="time"/>.</summary>
     private string CommitAt(DateTimeOffset time)
