@@ -16,14 +16,21 @@ internal sealed class GitPack
     private const long MaxObjectBytes = 64L * 1024 * 1024;
     private static readonly byte[] IndexMagic = { 0xFF, (byte)'t', (byte)'O', (byte)'c' };
 
-    private readonly byte[] _index;
+    private const int FanoutStart = 8;
+    private const int NamesStart = FanoutStart + 256 * 4;
+
+    // The header and fan-out table only: the rest of the index is read entry by entry, so a monorepo's index of
+    // millions of objects costs a few small reads, not its whole size in memory.
+    private readonly byte[] _header;
+    private readonly string _indexPath;
     private readonly string _packPath;
     private readonly int _idLength;
-    private readonly int _count;
+    private readonly long _count;
 
-    private GitPack(byte[] index, string packPath, int idLength, int count)
+    private GitPack(byte[] header, string indexPath, string packPath, int idLength, long count)
     {
-        _index = index;
+        _header = header;
+        _indexPath = indexPath;
         _packPath = packPath;
         _idLength = idLength;
         _count = count;
@@ -38,38 +45,46 @@ internal sealed class GitPack
             return null;
         }
 
-        var index = File.ReadAllBytes(indexPath);
-        var header = 8 + 256 * 4;
-        if (index.Length < header || !StartsWith(index, IndexMagic) || ReadUInt32(index, 4) != 2)
+        using var index = OpenShared(indexPath);
+        var header = ReadAt(index, 0, NamesStart);
+        if (header is null || !StartsWith(header, IndexMagic) || ReadUInt32(header, 4) != 2)
         {
             return null;
         }
 
-        var count = ReadUInt32(index, 8 + 255 * 4);
-        if (count > int.MaxValue / (idLength + 8) || index.Length < header + (long)count * (idLength + 8))
+        long count = ReadUInt32(header, FanoutStart + 255 * 4);
+        if (index.Length < NamesStart + count * (idLength + 8))
         {
             return null;
         }
 
-        return new GitPack(index, packPath, idLength, (int)count);
+        return new GitPack(header, indexPath, packPath, idLength, count);
     }
 
     /// <summary>The object's offset in the pack, or -1 when this pack does not hold it.</summary>
     public long Find(byte[] id)
     {
-        var fanout = 8;
-        var first = id[0] == 0 ? 0 : (int)ReadUInt32(_index, fanout + (id[0] - 1) * 4);
-        var end = (int)ReadUInt32(_index, fanout + id[0] * 4);
-        var names = fanout + 256 * 4;
-        var low = first;
-        var high = end - 1;
+        long low = id[0] == 0 ? 0 : ReadUInt32(_header, FanoutStart + (id[0] - 1) * 4);
+        long high = (long)ReadUInt32(_header, FanoutStart + id[0] * 4) - 1;
+        if (high >= _count)
+        {
+            return -1;
+        }
+
+        using var index = OpenShared(_indexPath);
         while (low <= high)
         {
             var middle = (low + high) >> 1;
-            var order = Compare(_index, names + middle * _idLength, id);
+            var name = ReadAt(index, NamesStart + middle * _idLength, _idLength);
+            if (name is null)
+            {
+                return -1;
+            }
+
+            var order = Compare(name, id);
             if (order == 0)
             {
-                return Offset(middle);
+                return Offset(index, middle);
             }
 
             if (order < 0)
@@ -88,7 +103,7 @@ internal sealed class GitPack
     /// <param name="resolveBase">Reads a REF_DELTA base that may live in another pack or as a loose object.</param>
     public GitObject? Read(long offset, Func<byte[], GitObject?> resolveBase)
     {
-        using var pack = new FileStream(_packPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+        using var pack = OpenShared(_packPath);
         return Read(pack, offset, resolveBase, MaxDeltaChain);
     }
 
@@ -179,25 +194,58 @@ internal sealed class GitPack
             : null;
     }
 
-    private long Offset(int position)
+    private long Offset(FileStream index, long position)
     {
-        var offsets = 8 + 256 * 4 + _count * (_idLength + 4);
-        var small = ReadUInt32(_index, offsets + position * 4);
+        // After the names come one CRC-32 and one 4-byte offset per object.
+        var offsets = NamesStart + _count * (_idLength + 4);
+        var small = ReadAt(index, offsets + position * 4, 4) is { } word ? ReadUInt32(word, 0) : uint.MaxValue;
+        if (small == uint.MaxValue)
+        {
+            return -1;
+        }
+
         if ((small & 0x80000000) == 0)
         {
             return small;
         }
 
         // Packs over 2 GiB: the low 31 bits index a table of 8-byte offsets after the 4-byte ones.
-        var large = offsets + _count * 4 + (int)(small & 0x7FFFFFFF) * 8;
-        return large + 8 > _index.Length ? -1 : (long)(((ulong)ReadUInt32(_index, large) << 32) | ReadUInt32(_index, large + 4));
+        var large = ReadAt(index, offsets + _count * 4 + (small & 0x7FFFFFFF) * 8L, 8);
+        return large is null ? -1 : (long)(((ulong)ReadUInt32(large, 0) << 32) | ReadUInt32(large, 4));
     }
 
-    private static int Compare(byte[] data, int start, byte[] id)
+    private static FileStream OpenShared(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+
+    private static byte[]? ReadAt(FileStream file, long position, int count)
+    {
+        if (position < 0 || position + count > file.Length)
+        {
+            return null;
+        }
+
+        file.Position = position;
+        var buffer = new byte[count];
+        var read = 0;
+        while (read < count)
+        {
+            var n = file.Read(buffer, read, count - read);
+            if (n == 0)
+            {
+                return null;
+            }
+
+            read += n;
+        }
+
+        return buffer;
+    }
+
+    private static int Compare(byte[] name, byte[] id)
     {
         for (var i = 0; i < id.Length; i++)
         {
-            var order = data[start + i].CompareTo(id[i]);
+            var order = name[i].CompareTo(id[i]);
             if (order != 0)
             {
                 return order;
