@@ -206,7 +206,7 @@ internal static class ReleasePolicyCommand
     private static Command MetricsCommand(TextWriter output, TextWriter error)
     {
         var folder = new Argument<string>("folder") { Description = "A folder of releases: *.release.json sidecars, release-manifest.json files and .nupkg packages, in any subfolder." };
-        var format = FormatOption();
+        var format = FormatOption("html");
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with trend charts (inline SVG, no scripts, no network) to this file." };
         var repository = new Option<string?>("--repository") { Description = "The git repository the releases were built from, for lead time (commit time -> build time). Default: the current directory's." };
         var command = new Command("metrics", "DORA-style release metrics from a folder of manifests: deployment frequency, change failure rate (a hotfix following a release), time to restore, lead time; per package and overall, with sample sizes.")
@@ -235,6 +235,10 @@ internal static class ReleasePolicyCommand
             if (parse.GetValue(format) == "json")
             {
                 MetricsWriter.Json(output, metrics);
+            }
+            else if (parse.GetValue(format) == "html")
+            {
+                output.Write(MetricsPage.Render(metrics));
             }
             else
             {

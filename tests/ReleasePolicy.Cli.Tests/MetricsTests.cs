@@ -108,6 +108,7 @@ public sealed class MetricsTests : IDisposable
 
             Assert.Equal(0, run.ExitCode);
             var html = File.ReadAllText(page);
+            Assert.Equal(html, CliRun.Of("metrics", _files.Folder, "--repository", _files.Folder, "--format", "html").Output);
             Assert.StartsWith("<!DOCTYPE html>", html);
             Assert.Contains("<h3>Releases per week (hotfixes in red)</h3>", html);
             Assert.Contains("<h3>Lead time per release (hours)</h3>", html);
