@@ -109,7 +109,8 @@ public static class ReleaseManifestReader
             repository = new GitRepositoryInfo(
                 JsonFields.OptionalString(repo, "url", repoPath),
                 JsonFields.OptionalString(repo, "commit", repoPath),
-                JsonFields.OptionalString(repo, "branch", repoPath));
+                JsonFields.OptionalString(repo, "branch", repoPath),
+                JsonFields.OptionalString(repo, "commitSignature", repoPath));
         }
 
         return new ManifestPackage(JsonFields.OptionalString(package, "id", path), JsonFields.OptionalString(package, "version", path), repository);

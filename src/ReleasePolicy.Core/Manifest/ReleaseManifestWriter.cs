@@ -53,6 +53,7 @@ public static class ReleaseManifestWriter
             WriteOptional(writer, "url", repository.Url);
             WriteOptional(writer, "commit", repository.Commit);
             WriteOptional(writer, "branch", repository.Branch);
+            WriteOptional(writer, "commitSignature", repository.CommitSignature);
             writer.WriteEndObject();
         }
 
