@@ -26,7 +26,8 @@ public sealed class ReleaseManifest
         IReadOnlyList<ResolvedPackage> dependencies,
         IReadOnlyList<ReleaseFinding>? findings,
         RiskAssessment? risk = null,
-        IReadOnlyList<ReleaseArtifact>? artifacts = null)
+        IReadOnlyList<ReleaseArtifact>? artifacts = null,
+        Gates.GateReport? gates = null)
     {
         Package = package;
         Build = build;
@@ -36,6 +37,7 @@ public sealed class ReleaseManifest
         Findings = findings;
         Risk = risk;
         Artifacts = artifacts;
+        Gates = gates;
     }
 
     /// <summary><c>package</c>: identity and where the source came from.</summary>
@@ -62,9 +64,12 @@ public sealed class ReleaseManifest
     /// <summary><c>artifacts</c>: only in the sidecar beside the .nupkg (<see cref="ReleaseArtifactsWriter"/>); null in the manifest itself.</summary>
     public IReadOnlyList<ReleaseArtifact>? Artifacts { get; }
 
+    /// <summary><c>gates</c>, <c>knownDefects</c> and <c>rollback</c>: what the release gates decided; null when they did not run.</summary>
+    public Gates.GateReport? Gates { get; }
+
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, Gates);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

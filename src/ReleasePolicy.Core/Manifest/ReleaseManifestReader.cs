@@ -90,7 +90,26 @@ public static class ReleaseManifestReader
             ReadDependencies(root),
             ReadFindings(root),
             ReadRisk(root),
-            ReadArtifacts(root));
+            ReadArtifacts(root),
+            ReadGates(root));
+    }
+
+    /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>: null when the manifest has none of them.</summary>
+    private static Gates.GateReport? ReadGates(JsonElement root)
+    {
+        if (!root.TryGetProperty("gates", out _) && !root.TryGetProperty("knownDefects", out _) && !root.TryGetProperty("rollback", out _))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Gates.GateReport.Read(root);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is KeyNotFoundException)
+        {
+            throw new InvalidManifestDataException($"its 'gates', 'knownDefects' or 'rollback' section is not what the schema says ({ex.Message}).");
+        }
     }
 
     private static ManifestPackage ReadPackage(JsonElement root)

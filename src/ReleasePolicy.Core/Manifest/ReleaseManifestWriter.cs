@@ -33,6 +33,8 @@ public static class ReleaseManifestWriter
                 WriteFindings(writer, findings);
             }
 
+            manifest.Gates?.WriteSections(writer);
+
             writer.WriteEndObject();
         });
 

@@ -125,6 +125,19 @@ static partial class RuleCatalogue
         RuleIds.RiskArtifactsMissing, "Release risk requires artifacts that are missing", RuleCategories.Risk,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // Release gates follow the mode: a warning in Audit, an error (and no package) in Enforce.
+    public static readonly PolicyRule ReleaseFreezeActive = TaskRule(
+        RuleIds.ReleaseFreezeActive, "A release freeze window is active", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule RollbackPlaybookIncomplete = TaskRule(
+        RuleIds.RollbackPlaybookIncomplete, "Rollback playbook missing or lacks its required sections", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule KnownDefectIncomplete = TaskRule(
+        RuleIds.KnownDefectIncomplete, "Known defect carried forward without mitigation, monitoring trigger or owner", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
     public static readonly PolicyRule InvalidPolicyValue = TaskRule(
         RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
@@ -167,6 +180,9 @@ static partial class RuleCatalogue
         InternalIdentifierInReleaseNotes,
         RiskSummary,
         RiskArtifactsMissing,
+        ReleaseFreezeActive,
+        RollbackPlaybookIncomplete,
+        KnownDefectIncomplete,
         InvalidPolicyValue,
         UnreadableInput,
         InternalFailure,

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using ReleasePolicy.Diagnostics;
+using ReleasePolicy.Json;
+
+namespace ReleasePolicy.Gates;
+
+/// <summary>
+/// What the gate check hands the release manifest (<c>gates.json</c> in the intermediate folder): the sections
+/// <c>gates</c>, <c>knownDefects</c> and <c>rollback</c>, written here and copied into the manifest as they are.
+/// </summary>
+public sealed class GateReport
+{
+    public GateReport(IReadOnlyList<GateResult> gates, IReadOnlyList<KnownDefect> knownDefects, RollbackRecord? rollback)
+    {
+        Gates = gates;
+        KnownDefects = knownDefects;
+        Rollback = rollback;
+    }
+
+    public IReadOnlyList<GateResult> Gates { get; }
+
+    public IReadOnlyList<KnownDefect> KnownDefects { get; }
+
+    public RollbackRecord? Rollback { get; }
+
+    public byte[] ToBytes() =>
+        ManifestJsonFormat.Write(writer =>
+        {
+            writer.WriteStartObject();
+            WriteSections(writer);
+            writer.WriteEndObject();
+        });
+
+    /// <summary>The manifest's sections, in the manifest's order; empty lists are left out.</summary>
+    public void WriteSections(Utf8JsonWriter writer)
+    {
+        if (Gates.Count > 0)
+        {
+            writer.WriteStartArray("gates");
+            foreach (var gate in Gates)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", gate.Id);
+                writer.WriteString("status", gate.Status);
+                writer.WriteString("reason", gate.Reason);
+                if (gate.Severity is { } severity)
+                {
+                    writer.WriteString("severity", severity);
+                }
+
+                writer.WriteStartArray("evidence");
+                foreach (var evidence in gate.Evidence)
+                {
+                    writer.WriteStringValue(evidence);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (KnownDefects.Count > 0)
+        {
+            writer.WriteStartArray("knownDefects");
+            foreach (var defect in KnownDefects)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", defect.Id);
+                Optional(writer, "mitigation", defect.Mitigation);
+                Optional(writer, "monitoringTrigger", defect.MonitoringTrigger);
+                Optional(writer, "owner", defect.Owner);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (Rollback is { } rollback)
+        {
+            writer.WriteStartObject("rollback");
+            writer.WriteStartObject("playbook");
+            writer.WriteString("path", rollback.Path);
+            writer.WriteString("sha256", rollback.Sha256);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads <c>gates.json</c>; an absent path is "no gates ran" (null, no error).</summary>
+    public static bool TryRead(string? path, out GateReport? report, out PolicyFinding? error)
+    {
+        report = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return true;
+        }
+
+        using var document = JsonInputFile.TryParse(path!, "The release gates report", out error);
+        if (document is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            report = Read(document.RootElement);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is KeyNotFoundException || ex is FormatException)
+        {
+            error = new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"The release gates report '{path}' cannot be read ({ex.Message}). Delete it and build again to rewrite it.",
+                path);
+            return false;
+        }
+    }
+
+    internal static GateReport Read(JsonElement root)
+    {
+        var gates = new List<GateResult>();
+        if (root.TryGetProperty("gates", out var gatesElement))
+        {
+            foreach (var gate in gatesElement.EnumerateArray())
+            {
+                var evidence = new List<string>();
+                if (gate.TryGetProperty("evidence", out var evidenceElement))
+                {
+                    foreach (var item in evidenceElement.EnumerateArray())
+                    {
+                        evidence.Add(item.GetString()!);
+                    }
+                }
+
+                gates.Add(new GateResult(
+                    gate.GetProperty("id").GetString()!,
+                    gate.GetProperty("status").GetString()!,
+                    gate.TryGetProperty("reason", out var reason) ? reason.GetString()! : string.Empty,
+                    evidence,
+                    gate.TryGetProperty("severity", out var severity) ? severity.GetString() : null));
+            }
+        }
+
+        var defects = new List<KnownDefect>();
+        if (root.TryGetProperty("knownDefects", out var defectsElement))
+        {
+            foreach (var defect in defectsElement.EnumerateArray())
+            {
+                defects.Add(new KnownDefect(
+                    defect.GetProperty("id").GetString()!,
+                    Optional(defect, "mitigation"),
+                    Optional(defect, "monitoringTrigger"),
+                    Optional(defect, "owner")));
+            }
+        }
+
+        RollbackRecord? rollback = null;
+        if (root.TryGetProperty("rollback", out var rollbackElement) && rollbackElement.TryGetProperty("playbook", out var playbook))
+        {
+            rollback = new RollbackRecord(playbook.GetProperty("path").GetString()!, playbook.GetProperty("sha256").GetString()!);
+        }
+
+        return new GateReport(gates, defects, rollback);
+    }
+
+    private static string? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static void Optional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+using ReleasePolicy.Diagnostics;
+using ReleasePolicy.Manifest;
+
+namespace ReleasePolicy.Gates;
+
+/// <summary>What the gates are checked against: the release's settings and items, as plain values.</summary>
+public sealed class GateInputs
+{
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    public string? ProjectFile { get; set; }
+
+    /// <summary>$(ReleasePolicyNow); empty means the machine's clock.</summary>
+    public string? Now { get; set; }
+
+    public string? ReleaseType { get; set; }
+
+    public string? ReleaseHotfixSeverity { get; set; }
+
+    public string? ReleaseFreezeBypassSeverity { get; set; }
+
+    public IReadOnlyList<FreezeWindowItem> FreezeWindows { get; set; } = new FreezeWindowItem[0];
+
+    /// <summary>@(RollbackPlaybook), full paths in declaration order.</summary>
+    public IReadOnlyList<string> RollbackPlaybooks { get; set; } = new string[0];
+
+    /// <summary>@(ReleasePlaybookSection); empty means <see cref="RollbackPlaybookGate.DefaultSections"/>.</summary>
+    public IReadOnlyList<string> PlaybookSections { get; set; } = new string[0];
+
+    public IReadOnlyList<KnownDefect> KnownDefects { get; set; } = new KnownDefect[0];
+}
+
+/// <summary>The outcome of every gate: what to report, and the report for the manifest.</summary>
+public sealed class GateCheckResult
+{
+    public GateCheckResult(IReadOnlyList<PolicyFinding> findings, GateReport? report, IReadOnlyList<string> filesRead, bool dependsOnTime)
+    {
+        Findings = findings;
+        Report = report;
+        FilesRead = filesRead;
+        DependsOnTime = dependsOnTime;
+    }
+
+    public IReadOnlyList<PolicyFinding> Findings { get; }
+
+    /// <summary>Null when a setting was invalid (the findings say which), so no half-checked report reaches the manifest.</summary>
+    public GateReport? Report { get; }
+
+    /// <summary>The files the gates read, and the ones whose appearance would change a result: the next build's Inputs.</summary>
+    public IReadOnlyList<string> FilesRead { get; }
+
+    /// <summary>True when a result depends on the clock (freeze windows), so the check may not be skipped as up to date.</summary>
+    public bool DependsOnTime { get; }
+
+    /// <summary>The playbook's full path when one was found, for the package and the publish folder.</summary>
+    public string? RollbackPlaybook { get; internal set; }
+}
+
+/// <summary>Runs the release gates (RP5002-RP5004) in rule order and gathers their results for the manifest.</summary>
+public static class ReleaseGateCheck
+{
+    public static GateCheckResult Run(GateInputs inputs)
+    {
+        var findings = new List<PolicyFinding>();
+        var projectFile = inputs.ProjectFile;
+        var now = ReleaseClock.Now(inputs.Now, projectFile, findings);
+        var bypass = FreezeWindowGate.TryParseBypassSeverity(inputs.ReleaseFreezeBypassSeverity, projectFile, findings);
+        var windows = inputs.FreezeWindows.Select(item => FreezeWindow.TryCreate(item, projectFile, findings)).ToList();
+
+        // An unknown ReleaseType or severity is reported by the settings check and the manifest; here it means "no bypass".
+        var release = ReleaseClassification.TryCreate(inputs.ReleaseType, inputs.ReleaseHotfixSeverity, null, null, projectFile, new List<PolicyFinding>())
+            ?? ReleaseClassification.TryCreate(null, null, null, null, projectFile, new List<PolicyFinding>())!;
+        var filesRead = new List<string>(RollbackPlaybookLookup.Candidates(inputs.ProjectDirectory));
+        filesRead.AddRange(inputs.RollbackPlaybooks);
+        if (findings.Count > 0)
+        {
+            return new GateCheckResult(findings, null, filesRead, dependsOnTime: false);
+        }
+
+        var gates = new List<GateResult>();
+        if (FreezeWindowGate.Check(windows.Select(w => w!).ToList(), now!.Value, release, bypass!, projectFile, findings) is { } freeze)
+        {
+            gates.Add(freeze);
+        }
+
+        gates.Add(RollbackPlaybookGate.Check(inputs.RollbackPlaybooks, inputs.ProjectDirectory, inputs.PlaybookSections, projectFile, findings, out var rollback));
+        if (KnownDefectGate.Check(inputs.KnownDefects, projectFile, findings) is { } defects)
+        {
+            gates.Add(defects);
+        }
+
+        var playbook = RollbackPlaybookLookup.Find(inputs.RollbackPlaybooks, inputs.ProjectDirectory);
+        return new GateCheckResult(findings, new GateReport(gates, inputs.KnownDefects, rollback), filesRead.Distinct().ToList(), dependsOnTime: windows.Count > 0)
+        {
+            RollbackPlaybook = rollback is null ? null : playbook,
+        };
+    }
+}

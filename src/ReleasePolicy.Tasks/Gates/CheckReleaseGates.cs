@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using ReleasePolicy.Gates;
+using ReleasePolicy.IO;
+
+namespace ReleasePolicy.Tasks;
+
+/// <summary>
+/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects) at pack and publish, over
+/// <see cref="ReleaseGateCheck"/>. Writes <c>gates.json</c> for the manifest (only when its bytes change) and touches
+/// the stamp only after a run that reported nothing and does not depend on the clock.
+/// </summary>
+public sealed class CheckReleaseGates : ReleasePolicyTask
+{
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>$(ReleasePolicyNow): ISO 8601 with an offset; empty means the machine's clock.</summary>
+    public string? Now { get; set; }
+
+    public string? ReleaseType { get; set; }
+
+    public string? ReleaseHotfixSeverity { get; set; }
+
+    /// <summary>$(ReleaseFreezeBypassSeverity), default Sev2.</summary>
+    public string? FreezeBypassSeverity { get; set; }
+
+    /// <summary>@(ReleaseFreezeWindow): Start, End, Reason, Recurrence, Offset.</summary>
+    public ITaskItem[] FreezeWindows { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] RollbackPlaybooks { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ReleasePlaybookSection): the headings a playbook must have.</summary>
+    public ITaskItem[] PlaybookSections { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(KnownDefect): Mitigation, MonitoringTrigger, Owner.</summary>
+    public ITaskItem[] KnownDefects { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Where the manifest's gate sections go; one of the target's Outputs.</summary>
+    public string? GatesFile { get; set; }
+
+    /// <summary>Holds the playbook's full path (or nothing) for the package and publish targets; one of the Outputs.</summary>
+    public string? PlaybookPathFile { get; set; }
+
+    public string? StampFile { get; set; }
+
+    [Output]
+    public ITaskItem[] ReadFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    protected override string Activity => "checking the release gates";
+
+    protected override void ExecuteCore()
+    {
+        if (!string.IsNullOrEmpty(StampFile))
+        {
+            IO.StampFile.Delete(StampFile!);
+        }
+
+        var projectDirectory = Path.GetFullPath(ProjectDirectory);
+        var result = ReleaseGateCheck.Run(new GateInputs
+        {
+            ProjectDirectory = projectDirectory,
+            ProjectFile = ProjectFile,
+            Now = Now,
+            ReleaseType = ReleaseType,
+            ReleaseHotfixSeverity = ReleaseHotfixSeverity,
+            ReleaseFreezeBypassSeverity = FreezeBypassSeverity,
+            FreezeWindows = FreezeWindows.Select(item => new FreezeWindowItem(
+                item.ItemSpec, item.GetMetadata("Start"), item.GetMetadata("End"), item.GetMetadata("Reason"), item.GetMetadata("Recurrence"), item.GetMetadata("Offset"))).ToList(),
+            RollbackPlaybooks = RollbackPlaybooks.Select(item => FullPath(item, projectDirectory)).ToList(),
+            PlaybookSections = PlaybookSections.Select(item => item.ItemSpec.Trim()).Where(s => s.Length > 0).ToList(),
+            KnownDefects = KnownDefects.Select(item => new KnownDefect(
+                item.ItemSpec, item.GetMetadata("Mitigation"), item.GetMetadata("MonitoringTrigger"), item.GetMetadata("Owner"))).ToList(),
+        });
+
+        Report(result.Findings);
+        ReadFiles = result.FilesRead.Select(file => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(file)).ToArray();
+        if (result.Report is null)
+        {
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(GatesFile))
+        {
+            AtomicFile.WriteIfChanged(GatesFile!, result.Report.ToBytes());
+        }
+
+        if (!string.IsNullOrEmpty(PlaybookPathFile))
+        {
+            AtomicFile.WriteIfChanged(PlaybookPathFile!, System.Text.Encoding.UTF8.GetBytes((result.RollbackPlaybook ?? string.Empty) + "\n"));
+        }
+
+        if (ReportedFindingCount == 0 && !result.DependsOnTime && !Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
+        {
+            IO.StampFile.Touch(StampFile!);
+        }
+    }
+
+    private static string FullPath(ITaskItem item, string projectDirectory) =>
+        item.GetMetadata("FullPath") is { Length: > 0 } full ? full : Path.GetFullPath(Path.Combine(projectDirectory, item.ItemSpec));
+}
