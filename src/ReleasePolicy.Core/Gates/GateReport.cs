@@ -12,12 +12,16 @@ namespace ReleasePolicy.Gates;
 /// </summary>
 public sealed class GateReport
 {
-    public GateReport(IReadOnlyList<GateResult> gates, IReadOnlyList<KnownDefect> knownDefects, RollbackRecord? rollback)
+    public GateReport(IReadOnlyList<GateResult> gates, IReadOnlyList<KnownDefect> knownDefects, RollbackRecord? rollback, IReadOnlyList<ConfigDrift>? configDrift = null)
     {
         Gates = gates;
         KnownDefects = knownDefects;
         Rollback = rollback;
+        ConfigDrift = configDrift ?? Array.Empty<ConfigDrift>();
     }
+
+    /// <summary>The manifest's <c>configDrift</c> table (RP5007).</summary>
+    public IReadOnlyList<ConfigDrift> ConfigDrift { get; }
 
     public IReadOnlyList<GateResult> Gates { get; }
 
@@ -87,6 +91,24 @@ public sealed class GateReport
             writer.WriteString("sha256", rollback.Sha256);
             writer.WriteEndObject();
             writer.WriteEndObject();
+        }
+
+        if (ConfigDrift.Count > 0)
+        {
+            writer.WriteStartArray("configDrift");
+            foreach (var row in ConfigDrift)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("key", row.Key);
+                writer.WriteString("kind", row.Kind);
+                writer.WriteString("file", row.File);
+                writer.WriteNumber("line", row.Line);
+                writer.WriteString("other", row.Other);
+                writer.WriteString("detail", row.Detail);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
         }
     }
 
@@ -166,7 +188,22 @@ public sealed class GateReport
             rollback = new RollbackRecord(playbook.GetProperty("path").GetString()!, playbook.GetProperty("sha256").GetString()!);
         }
 
-        return new GateReport(gates, defects, rollback);
+        var drift = new List<ConfigDrift>();
+        if (root.TryGetProperty("configDrift", out var driftElement))
+        {
+            foreach (var row in driftElement.EnumerateArray())
+            {
+                drift.Add(new ConfigDrift(
+                    row.GetProperty("key").GetString()!,
+                    row.GetProperty("kind").GetString()!,
+                    row.GetProperty("file").GetString()!,
+                    row.GetProperty("line").GetInt32(),
+                    row.GetProperty("other").GetString()!,
+                    row.GetProperty("detail").GetString()!));
+            }
+        }
+
+        return new GateReport(gates, defects, rollback, drift);
     }
 
     private static string? Optional(JsonElement element, string name) =>

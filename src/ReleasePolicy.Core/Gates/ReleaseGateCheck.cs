@@ -30,6 +30,21 @@ public sealed class GateInputs
     public IReadOnlyList<string> PlaybookSections { get; set; } = new string[0];
 
     public IReadOnlyList<KnownDefect> KnownDefects { get; set; } = new KnownDefect[0];
+
+    /// <summary>@(ReleaseTestResults): TRX files, globs expanded.</summary>
+    public IReadOnlyList<string> TestResults { get; set; } = new string[0];
+
+    /// <summary>@(ReleaseCoverageReport): Cobertura files, globs expanded.</summary>
+    public IReadOnlyList<string> CoverageReports { get; set; } = new string[0];
+
+    /// <summary>$(ReleaseMinTestPassRate): percent, default 100 when results are given.</summary>
+    public string? MinTestPassRate { get; set; }
+
+    /// <summary>$(ReleaseMinLineCoverage): percent, off when empty.</summary>
+    public string? MinLineCoverage { get; set; }
+
+    /// <summary>@(ReleaseConfigDriftIgnore): key path patterns, <c>*</c> for any characters.</summary>
+    public IReadOnlyList<string> ConfigDriftIgnore { get; set; } = new string[0];
 }
 
 /// <summary>The outcome of every gate: what to report, and the report for the manifest.</summary>
@@ -58,7 +73,7 @@ public sealed class GateCheckResult
     public string? RollbackPlaybook { get; internal set; }
 }
 
-/// <summary>Runs the release gates (RP5002-RP5004) in rule order and gathers their results for the manifest.</summary>
+/// <summary>Runs the release gates (RP5002-RP5007) in rule order and gathers their results for the manifest.</summary>
 public static class ReleaseGateCheck
 {
     public static GateCheckResult Run(GateInputs inputs)
@@ -67,6 +82,8 @@ public static class ReleaseGateCheck
         var projectFile = inputs.ProjectFile;
         var now = ReleaseClock.Now(inputs.Now, projectFile, findings);
         var bypass = FreezeWindowGate.TryParseBypassSeverity(inputs.ReleaseFreezeBypassSeverity, projectFile, findings);
+        var minPassRate = TestResultsGate.TryParsePercent("ReleaseMinTestPassRate", inputs.MinTestPassRate, 100m, projectFile, findings);
+        var minCoverage = TestResultsGate.TryParsePercent("ReleaseMinLineCoverage", inputs.MinLineCoverage, null, projectFile, findings);
         var windows = inputs.FreezeWindows.Select(item => FreezeWindow.TryCreate(item, projectFile, findings)).ToList();
 
         // An unknown ReleaseType or severity is reported by the settings check and the manifest; here it means "no bypass".
@@ -74,6 +91,8 @@ public static class ReleaseGateCheck
             ?? ReleaseClassification.TryCreate(null, null, null, null, projectFile, new List<PolicyFinding>())!;
         var filesRead = new List<string>(RollbackPlaybookLookup.Candidates(inputs.ProjectDirectory));
         filesRead.AddRange(inputs.RollbackPlaybooks);
+        filesRead.AddRange(inputs.TestResults);
+        filesRead.AddRange(inputs.CoverageReports);
         if (findings.Count > 0)
         {
             return new GateCheckResult(findings, null, filesRead, dependsOnTime: false);
@@ -91,8 +110,23 @@ public static class ReleaseGateCheck
             gates.Add(defects);
         }
 
+        if (TestResultsGate.Check(inputs.TestResults, minPassRate!.Value, inputs.ProjectDirectory, projectFile, findings) is { } tests)
+        {
+            gates.Add(tests);
+        }
+
+        if (CoverageGate.Check(inputs.CoverageReports, minCoverage, inputs.ProjectDirectory, projectFile, findings) is { } coverage)
+        {
+            gates.Add(coverage);
+        }
+
+        if (ConfigDriftGate.Check(inputs.ProjectDirectory, inputs.ConfigDriftIgnore, findings, filesRead, out var drift) is { } driftGate)
+        {
+            gates.Add(driftGate);
+        }
+
         var playbook = RollbackPlaybookLookup.Find(inputs.RollbackPlaybooks, inputs.ProjectDirectory);
-        return new GateCheckResult(findings, new GateReport(gates, inputs.KnownDefects, rollback), filesRead.Distinct().ToList(), dependsOnTime: windows.Count > 0)
+        return new GateCheckResult(findings, new GateReport(gates, inputs.KnownDefects, rollback, drift), filesRead.Distinct().ToList(), dependsOnTime: windows.Count > 0)
         {
             RollbackPlaybook = rollback is null ? null : playbook,
         };

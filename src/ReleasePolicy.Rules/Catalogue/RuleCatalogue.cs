@@ -138,6 +138,18 @@ static partial class RuleCatalogue
         RuleIds.KnownDefectIncomplete, "Known defect carried forward without mitigation, monitoring trigger or owner", RuleCategories.Risk,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    public static readonly PolicyRule TestPassRateBelowThreshold = TaskRule(
+        RuleIds.TestPassRateBelowThreshold, "Test pass rate below threshold", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule LineCoverageBelowThreshold = TaskRule(
+        RuleIds.LineCoverageBelowThreshold, "Line coverage below threshold", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule ConfigurationDrift = TaskRule(
+        RuleIds.ConfigurationDrift, "Configuration drift between environment files", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
     public static readonly PolicyRule InvalidPolicyValue = TaskRule(
         RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
@@ -183,6 +195,9 @@ static partial class RuleCatalogue
         ReleaseFreezeActive,
         RollbackPlaybookIncomplete,
         KnownDefectIncomplete,
+        TestPassRateBelowThreshold,
+        LineCoverageBelowThreshold,
+        ConfigurationDrift,
         InvalidPolicyValue,
         UnreadableInput,
         InternalFailure,

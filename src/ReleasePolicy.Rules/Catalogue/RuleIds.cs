@@ -47,6 +47,9 @@ static partial class RuleIds
     public const string ReleaseFreezeActive = "RP5002";
     public const string RollbackPlaybookIncomplete = "RP5003";
     public const string KnownDefectIncomplete = "RP5004";
+    public const string TestPassRateBelowThreshold = "RP5005";
+    public const string LineCoverageBelowThreshold = "RP5006";
+    public const string ConfigurationDrift = "RP5007";
 
     // Configuration and input errors, reported by the build tasks.
     public const string InvalidPolicyValue = "RP9001";

@@ -8,7 +8,7 @@ using ReleasePolicy.IO;
 namespace ReleasePolicy.Tasks;
 
 /// <summary>
-/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects) at pack and publish, over
+/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects, RP5005/RP5006 test results and coverage, RP5007 configuration drift) at pack and publish, over
 /// <see cref="ReleaseGateCheck"/>. Writes <c>gates.json</c> for the manifest (only when its bytes change) and touches
 /// the stamp only after a run that reported nothing and does not depend on the clock.
 /// </summary>
@@ -37,6 +37,21 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
 
     /// <summary>@(KnownDefect): Mitigation, MonitoringTrigger, Owner.</summary>
     public ITaskItem[] KnownDefects { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ReleaseTestResults): TRX files.</summary>
+    public ITaskItem[] TestResults { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ReleaseCoverageReport): Cobertura files.</summary>
+    public ITaskItem[] CoverageReports { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>$(ReleaseMinTestPassRate): percent, default 100 when results are given.</summary>
+    public string? MinTestPassRate { get; set; }
+
+    /// <summary>$(ReleaseMinLineCoverage): percent, off when empty.</summary>
+    public string? MinLineCoverage { get; set; }
+
+    /// <summary>@(ReleaseConfigDriftIgnore): key path patterns.</summary>
+    public ITaskItem[] ConfigDriftIgnore { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>Where the manifest's gate sections go; one of the target's Outputs.</summary>
     public string? GatesFile { get; set; }
@@ -73,6 +88,11 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
             PlaybookSections = PlaybookSections.Select(item => item.ItemSpec.Trim()).Where(s => s.Length > 0).ToList(),
             KnownDefects = KnownDefects.Select(item => new KnownDefect(
                 item.ItemSpec, item.GetMetadata("Mitigation"), item.GetMetadata("MonitoringTrigger"), item.GetMetadata("Owner"))).ToList(),
+            TestResults = TestResults.Select(item => FullPath(item, projectDirectory)).ToList(),
+            CoverageReports = CoverageReports.Select(item => FullPath(item, projectDirectory)).ToList(),
+            MinTestPassRate = MinTestPassRate,
+            MinLineCoverage = MinLineCoverage,
+            ConfigDriftIgnore = ConfigDriftIgnore.Select(item => item.ItemSpec).ToList(),
         });
 
         Report(result.Findings);
