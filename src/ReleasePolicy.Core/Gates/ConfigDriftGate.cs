@@ -7,7 +7,7 @@ using ReleasePolicy.Diagnostics;
 
 namespace ReleasePolicy.Gates;
 
-/// <summary>One row of the manifest's <c>configDrift</c> table.</summary>
+/// <summary>One row of the RP5007 gate's <c>drift</c> table in the manifest.</summary>
 public sealed class ConfigDrift
 {
     public ConfigDrift(string key, string kind, string file, int line, string other, string detail)

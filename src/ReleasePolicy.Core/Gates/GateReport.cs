@@ -20,7 +20,7 @@ public sealed class GateReport
         ConfigDrift = configDrift ?? Array.Empty<ConfigDrift>();
     }
 
-    /// <summary>The manifest's <c>configDrift</c> table (RP5007).</summary>
+    /// <summary>The RP5007 gate's <c>drift</c> table in the manifest.</summary>
     public IReadOnlyList<ConfigDrift> ConfigDrift { get; }
 
     public IReadOnlyList<GateResult> Gates { get; }
@@ -61,6 +61,11 @@ public sealed class GateReport
                 }
 
                 writer.WriteEndArray();
+                if (gate.Id == RuleIds.ConfigurationDrift && ConfigDrift.Count > 0)
+                {
+                    WriteDrift(writer);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -92,24 +97,25 @@ public sealed class GateReport
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
+    }
 
-        if (ConfigDrift.Count > 0)
+    /// <summary>The RP5007 gate's <c>drift</c> table.</summary>
+    private void WriteDrift(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("drift");
+        foreach (var row in ConfigDrift)
         {
-            writer.WriteStartArray("configDrift");
-            foreach (var row in ConfigDrift)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("key", row.Key);
-                writer.WriteString("kind", row.Kind);
-                writer.WriteString("file", row.File);
-                writer.WriteNumber("line", row.Line);
-                writer.WriteString("other", row.Other);
-                writer.WriteString("detail", row.Detail);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStartObject();
+            writer.WriteString("key", row.Key);
+            writer.WriteString("kind", row.Kind);
+            writer.WriteString("file", row.File);
+            writer.WriteNumber("line", row.Line);
+            writer.WriteString("other", row.Other);
+            writer.WriteString("detail", row.Detail);
+            writer.WriteEndObject();
         }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Reads <c>gates.json</c>; an absent path is "no gates ran" (null, no error).</summary>
@@ -189,7 +195,7 @@ public sealed class GateReport
         }
 
         var drift = new List<ConfigDrift>();
-        if (root.TryGetProperty("configDrift", out var driftElement))
+        foreach (var driftElement in DriftTables(root))
         {
             foreach (var row in driftElement.EnumerateArray())
             {
@@ -204,6 +210,20 @@ public sealed class GateReport
         }
 
         return new GateReport(gates, defects, rollback, drift);
+    }
+
+    private static IEnumerable<JsonElement> DriftTables(JsonElement root)
+    {
+        if (root.TryGetProperty("gates", out var gates))
+        {
+            foreach (var gate in gates.EnumerateArray())
+            {
+                if (gate.TryGetProperty("drift", out var drift))
+                {
+                    yield return drift;
+                }
+            }
+        }
     }
 
     private static string? Optional(JsonElement element, string name) =>

@@ -97,7 +97,7 @@ public static class ReleaseManifestReader
     /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>: null when the manifest has none of them.</summary>
     private static Gates.GateReport? ReadGates(JsonElement root)
     {
-        if (!root.TryGetProperty("gates", out _) && !root.TryGetProperty("knownDefects", out _) && !root.TryGetProperty("rollback", out _) && !root.TryGetProperty("configDrift", out _))
+        if (!root.TryGetProperty("gates", out _) && !root.TryGetProperty("knownDefects", out _) && !root.TryGetProperty("rollback", out _))
         {
             return null;
         }

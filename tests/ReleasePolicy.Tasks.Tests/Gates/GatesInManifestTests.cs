@@ -45,6 +45,29 @@ public sealed class GatesInManifestTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_with_every_gate_section_and_the_drift_table_satisfies_the_schema()
+    {
+        _project.WriteFile("ROLLBACK.md", "# Rollback\n## Trigger criteria\n## Steps\n");
+        _project.WriteFile("appsettings.json", "{ \"Payments\": { \"RetryCount\": 3 } }");
+        _project.WriteFile("appsettings.Staging.json", "{ \"Payments\": { \"Timeout\": \"00:00:30\" } }");
+        _project.WriteFile("appsettings.Production.json", "{ \"Payments\": { \"RetryCount\": \"5\" } }");
+        var result = ReleaseGateCheck.Run(new GateInputs
+        {
+            ProjectDirectory = _project.FullPath,
+            Now = "2026-12-31T10:00:00+01:00",
+            FreezeWindows = new[] { new FreezeWindowItem("weekend", null, null, "No weekend deploys", "weekly:fri 16:00-mon 08:00", "Z") },
+            KnownDefects = new[] { new KnownDefect("ORD-905", null, null, null) },
+        });
+        using var json = JsonDocument.Parse(ReleaseManifestWriter.ToBytes(Manifest(result.Report!)));
+
+        Assert.Empty(ReleasePolicy.Tasks.Tests.Manifest.SchemaSubsetValidator.Validate(Schema(), json.RootElement));
+        var drift = json.RootElement.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "RP5007").GetProperty("drift");
+        Assert.Equal(new[] { "missing", "type" }, drift.EnumerateArray().Select(row => row.GetProperty("kind").GetString()));
+        Assert.True(ReleaseManifestReader.TryRead(ReleaseManifestWriter.ToBytes(Manifest(result.Report!)), "manifest", out var read, out _));
+        Assert.Equal(2, read!.Gates!.ConfigDrift.Count);
+    }
+
+    [Fact]
     public void Known_defects_carried_forward_are_a_risk_factor_with_each_id_as_evidence()
     {
         var report = new GateReport(Array.Empty<GateResult>(), new[] { new KnownDefect("ORD-812", "m", "t", "o"), new KnownDefect("ORD-905", "m", "t", "o") }, null);
@@ -63,6 +86,18 @@ public sealed class GatesInManifestTests : IDisposable
 
         Assert.Null(result.Report);
         Assert.Equal(new[] { "RP9001", "RP9001" }, result.Findings.Select(f => f.RuleId));
+    }
+
+    private static JsonElement Schema()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "schema", "release-manifest.schema.json")))
+        {
+            directory = directory.Parent;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory.FullName, "schema", "release-manifest.schema.json")));
+        return document.RootElement.Clone();
     }
 
     private static ReleaseManifest Manifest(GateReport report) =>
