@@ -8,17 +8,26 @@ namespace ReleasePolicy.Gates;
 
 /// <summary>
 /// What the gate check hands the release manifest (<c>gates.json</c> in the intermediate folder): the sections
-/// <c>gates</c>, <c>knownDefects</c> and <c>rollback</c>, written here and copied into the manifest as they are.
+/// <c>gates</c>, <c>knownDefects</c>, <c>rollback</c> and <c>compliance</c>, written here and copied into the manifest as they are.
 /// </summary>
 public sealed class GateReport
 {
-    public GateReport(IReadOnlyList<GateResult> gates, IReadOnlyList<KnownDefect> knownDefects, RollbackRecord? rollback, IReadOnlyList<ConfigDrift>? configDrift = null)
+    public GateReport(
+        IReadOnlyList<GateResult> gates,
+        IReadOnlyList<KnownDefect> knownDefects,
+        RollbackRecord? rollback,
+        IReadOnlyList<ConfigDrift>? configDrift = null,
+        IReadOnlyList<ComplianceRecord>? compliance = null)
     {
+        Compliance = compliance ?? Array.Empty<ComplianceRecord>();
         Gates = gates;
         KnownDefects = knownDefects;
         Rollback = rollback;
         ConfigDrift = configDrift ?? Array.Empty<ConfigDrift>();
     }
+
+    /// <summary>The manifest's <c>compliance</c> section (RP5010): each control and its evidence.</summary>
+    public IReadOnlyList<ComplianceRecord> Compliance { get; }
 
     /// <summary>The RP5007 gate's <c>drift</c> table in the manifest.</summary>
     public IReadOnlyList<ConfigDrift> ConfigDrift { get; }
@@ -96,6 +105,31 @@ public sealed class GateReport
             writer.WriteString("sha256", rollback.Sha256);
             writer.WriteEndObject();
             writer.WriteEndObject();
+        }
+
+        if (Compliance.Count > 0)
+        {
+            writer.WriteStartArray("compliance");
+            foreach (var control in Compliance)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("control", control.Control);
+                Optional(writer, "framework", control.Framework);
+                writer.WriteStartArray("evidence");
+                foreach (var evidence in control.Evidence)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("ref", evidence.Reference);
+                    Optional(writer, "path", evidence.Path);
+                    Optional(writer, "sha256", evidence.Sha256);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
         }
     }
 
@@ -209,7 +243,27 @@ public sealed class GateReport
             }
         }
 
-        return new GateReport(gates, defects, rollback, drift);
+        var compliance = new List<ComplianceRecord>();
+        if (root.TryGetProperty("compliance", out var complianceElement))
+        {
+            foreach (var control in complianceElement.EnumerateArray())
+            {
+                var evidence = new List<ComplianceEvidence>();
+                if (control.TryGetProperty("evidence", out var evidenceElement))
+                {
+                    foreach (var item in evidenceElement.EnumerateArray())
+                    {
+                        evidence.Add(item.ValueKind == JsonValueKind.String
+                            ? new ComplianceEvidence(item.GetString()!, null, null)
+                            : new ComplianceEvidence(item.GetProperty("ref").GetString()!, Optional(item, "path"), Optional(item, "sha256")));
+                    }
+                }
+
+                compliance.Add(new ComplianceRecord(control.GetProperty("control").GetString()!, Optional(control, "framework"), evidence));
+            }
+        }
+
+        return new GateReport(gates, defects, rollback, drift, compliance);
     }
 
     private static IEnumerable<JsonElement> DriftTables(JsonElement root)

@@ -45,6 +45,15 @@ public sealed class GateInputs
 
     /// <summary>@(ReleaseConfigDriftIgnore): key path patterns, <c>*</c> for any characters.</summary>
     public IReadOnlyList<string> ConfigDriftIgnore { get; set; } = new string[0];
+
+    /// <summary>$(ReleaseDataSensitivity), for RP5008.</summary>
+    public string? ReleaseDataSensitivity { get; set; }
+
+    public IReadOnlyList<DeploymentRegionItem> DeploymentRegions { get; set; } = new DeploymentRegionItem[0];
+
+    public IReadOnlyList<ResidencyPolicyItem> ResidencyPolicies { get; set; } = new ResidencyPolicyItem[0];
+
+    public IReadOnlyList<ComplianceControlItem> ComplianceControls { get; set; } = new ComplianceControlItem[0];
 }
 
 /// <summary>The outcome of every gate: what to report, and the report for the manifest.</summary>
@@ -73,7 +82,7 @@ public sealed class GateCheckResult
     public string? RollbackPlaybook { get; internal set; }
 }
 
-/// <summary>Runs the release gates (RP5002-RP5007) in rule order and gathers their results for the manifest.</summary>
+/// <summary>Runs the release gates (RP5002-RP5008, RP5010) in rule order and gathers their results for the manifest.</summary>
 public static class ReleaseGateCheck
 {
     public static GateCheckResult Run(GateInputs inputs)
@@ -125,8 +134,19 @@ public static class ReleaseGateCheck
             gates.Add(driftGate);
         }
 
+        if (DataResidencyGate.Check(inputs.DeploymentRegions, inputs.ResidencyPolicies, inputs.ReleaseDataSensitivity, projectFile, findings) is { } residency)
+        {
+            gates.Add(residency);
+        }
+
+        // Last: a control may cite the other gates' results as its evidence.
+        if (ComplianceGate.Check(inputs.ComplianceControls, gates, rollback is not null, inputs.KnownDefects.Count > 0, inputs.ProjectDirectory, projectFile, findings, filesRead, out var compliance) is { } complianceGate)
+        {
+            gates.Add(complianceGate);
+        }
+
         var playbook = RollbackPlaybookLookup.Find(inputs.RollbackPlaybooks, inputs.ProjectDirectory);
-        return new GateCheckResult(findings, new GateReport(gates, inputs.KnownDefects, rollback, drift), filesRead.Distinct().ToList(), dependsOnTime: windows.Count > 0)
+        return new GateCheckResult(findings, new GateReport(gates, inputs.KnownDefects, rollback, drift, compliance), filesRead.Distinct().ToList(), dependsOnTime: windows.Count > 0)
         {
             RollbackPlaybook = rollback is null ? null : playbook,
         };

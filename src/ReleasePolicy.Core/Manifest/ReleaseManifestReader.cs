@@ -94,10 +94,10 @@ public static class ReleaseManifestReader
             ReadGates(root));
     }
 
-    /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>: null when the manifest has none of them.</summary>
+    /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>, <c>compliance</c>: null when the manifest has none of them.</summary>
     private static Gates.GateReport? ReadGates(JsonElement root)
     {
-        if (!root.TryGetProperty("gates", out _) && !root.TryGetProperty("knownDefects", out _) && !root.TryGetProperty("rollback", out _))
+        if (!root.TryGetProperty("gates", out _) && !root.TryGetProperty("knownDefects", out _) && !root.TryGetProperty("rollback", out _) && !root.TryGetProperty("compliance", out _))
         {
             return null;
         }
@@ -108,7 +108,7 @@ public static class ReleaseManifestReader
         }
         catch (Exception ex) when (ex is InvalidOperationException || ex is KeyNotFoundException)
         {
-            throw new InvalidManifestDataException($"its 'gates', 'knownDefects' or 'rollback' section is not what the schema says ({ex.Message}).");
+            throw new InvalidManifestDataException($"its 'gates', 'knownDefects', 'rollback' or 'compliance' section is not what the schema says ({ex.Message}).");
         }
     }
 

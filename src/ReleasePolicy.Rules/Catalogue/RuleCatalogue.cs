@@ -150,6 +150,14 @@ static partial class RuleCatalogue
         RuleIds.ConfigurationDrift, "Configuration drift between environment files", RuleCategories.Risk,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    public static readonly PolicyRule DataResidencyViolation = TaskRule(
+        RuleIds.DataResidencyViolation, "Deployment region not allowed for the data classification", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule ComplianceEvidenceMissing = TaskRule(
+        RuleIds.ComplianceEvidenceMissing, "Compliance control mapped without evidence", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
     public static readonly PolicyRule InvalidPolicyValue = TaskRule(
         RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
@@ -198,6 +206,8 @@ static partial class RuleCatalogue
         TestPassRateBelowThreshold,
         LineCoverageBelowThreshold,
         ConfigurationDrift,
+        DataResidencyViolation,
+        ComplianceEvidenceMissing,
         InvalidPolicyValue,
         UnreadableInput,
         InternalFailure,

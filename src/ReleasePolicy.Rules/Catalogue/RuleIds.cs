@@ -50,6 +50,8 @@ static partial class RuleIds
     public const string TestPassRateBelowThreshold = "RP5005";
     public const string LineCoverageBelowThreshold = "RP5006";
     public const string ConfigurationDrift = "RP5007";
+    public const string DataResidencyViolation = "RP5008";
+    public const string ComplianceEvidenceMissing = "RP5010";
 
     // Configuration and input errors, reported by the build tasks.
     public const string InvalidPolicyValue = "RP9001";

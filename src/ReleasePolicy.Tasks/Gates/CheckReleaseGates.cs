@@ -8,7 +8,7 @@ using ReleasePolicy.IO;
 namespace ReleasePolicy.Tasks;
 
 /// <summary>
-/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects, RP5005/RP5006 test results and coverage, RP5007 configuration drift) at pack and publish, over
+/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects, RP5005/RP5006 test results and coverage, RP5007 configuration drift, RP5008 data residency, RP5010 compliance evidence) at pack and publish, over
 /// <see cref="ReleaseGateCheck"/>. Writes <c>gates.json</c> for the manifest (only when its bytes change) and touches
 /// the stamp only after a run that reported nothing and does not depend on the clock.
 /// </summary>
@@ -53,6 +53,18 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
     /// <summary>@(ReleaseConfigDriftIgnore): key path patterns.</summary>
     public ITaskItem[] ConfigDriftIgnore { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>$(ReleaseDataSensitivity).</summary>
+    public string? ReleaseDataSensitivity { get; set; }
+
+    /// <summary>@(DeploymentRegion): DataClassification.</summary>
+    public ITaskItem[] DeploymentRegions { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ReleaseResidencyPolicy): DataClassification, Regions.</summary>
+    public ITaskItem[] ResidencyPolicies { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(ComplianceControl): Framework, Evidence.</summary>
+    public ITaskItem[] ComplianceControls { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>Where the manifest's gate sections go; one of the target's Outputs.</summary>
     public string? GatesFile { get; set; }
 
@@ -93,6 +105,10 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
             MinTestPassRate = MinTestPassRate,
             MinLineCoverage = MinLineCoverage,
             ConfigDriftIgnore = ConfigDriftIgnore.Select(item => item.ItemSpec).ToList(),
+            ReleaseDataSensitivity = ReleaseDataSensitivity,
+            DeploymentRegions = DeploymentRegions.Select(item => new DeploymentRegionItem(item.ItemSpec, item.GetMetadata("DataClassification"))).ToList(),
+            ResidencyPolicies = ResidencyPolicies.Select(item => new ResidencyPolicyItem(item.ItemSpec, item.GetMetadata("DataClassification"), item.GetMetadata("Regions"))).ToList(),
+            ComplianceControls = ComplianceControls.Select(item => new ComplianceControlItem(item.ItemSpec, item.GetMetadata("Framework"), item.GetMetadata("Evidence"))).ToList(),
         });
 
         Report(result.Findings);
