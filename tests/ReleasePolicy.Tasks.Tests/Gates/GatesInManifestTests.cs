@@ -57,14 +57,23 @@ public sealed class GatesInManifestTests : IDisposable
             Now = "2026-12-31T10:00:00+01:00",
             FreezeWindows = new[] { new FreezeWindowItem("weekend", null, null, "No weekend deploys", "weekly:fri 16:00-mon 08:00", "Z") },
             KnownDefects = new[] { new KnownDefect("ORD-905", null, null, null) },
+            ReleaseDataSensitivity = "PII",
+            DeploymentRegions = new[] { new DeploymentRegionItem("us-east-1", null) },
+            ResidencyPolicies = new[] { new ResidencyPolicyItem("PII", null, "eu-*") },
+            ComplianceControls = new[] { new ComplianceControlItem("CC-8.1", "SOX", "ROLLBACK.md;gates:RP5002;dependencies") },
         });
         using var json = JsonDocument.Parse(ReleaseManifestWriter.ToBytes(Manifest(result.Report!)));
 
         Assert.Empty(ReleasePolicy.Tasks.Tests.Manifest.SchemaSubsetValidator.Validate(Schema(), json.RootElement));
+        Assert.Equal(
+            new[] { "RP5002", "RP5003", "RP5004", "RP5007", "RP5008", "RP5010" },
+            json.RootElement.GetProperty("gates").EnumerateArray().Select(g => g.GetProperty("id").GetString()));
+        Assert.Equal(64, json.RootElement.GetProperty("compliance")[0].GetProperty("evidence")[0].GetProperty("sha256").GetString()!.Length);
         var drift = json.RootElement.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "RP5007").GetProperty("drift");
         Assert.Equal(new[] { "missing", "type" }, drift.EnumerateArray().Select(row => row.GetProperty("kind").GetString()));
         Assert.True(ReleaseManifestReader.TryRead(ReleaseManifestWriter.ToBytes(Manifest(result.Report!)), "manifest", out var read, out _));
         Assert.Equal(2, read!.Gates!.ConfigDrift.Count);
+        Assert.Equal(3, Assert.Single(read.Gates.Compliance).Evidence.Count);
     }
 
     [Fact]
