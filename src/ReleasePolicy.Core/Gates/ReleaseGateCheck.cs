@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ReleasePolicy.Diagnostics;
@@ -54,6 +55,17 @@ public sealed class GateInputs
     public IReadOnlyList<ResidencyPolicyItem> ResidencyPolicies { get; set; } = new ResidencyPolicyItem[0];
 
     public IReadOnlyList<ComplianceControlItem> ComplianceControls { get; set; } = new ComplianceControlItem[0];
+
+    /// <summary>$(ReleaseBaselineManifest), full path; empty means no comparison (RP5009 records, never fails).</summary>
+    public string? BaselineManifest { get; set; }
+
+    /// <summary>$(ProjectAssetsFile): the resolved packages, for RP5009's client SDK packages.</summary>
+    public string? ProjectAssetsFile { get; set; }
+
+    /// <summary>@(ReleaseClientSdkPackage): package id patterns of client SDKs for external services.</summary>
+    public IReadOnlyList<string> ClientSdkPackages { get; set; } = new string[0];
+
+    public IReadOnlyList<PenetrationTestReportItem> PenetrationTestReports { get; set; } = new PenetrationTestReportItem[0];
 }
 
 /// <summary>The outcome of every gate: what to report, and the report for the manifest.</summary>
@@ -82,9 +94,35 @@ public sealed class GateCheckResult
     public string? RollbackPlaybook { get; internal set; }
 }
 
-/// <summary>Runs the release gates (RP5002-RP5008, RP5010) in rule order and gathers their results for the manifest.</summary>
+/// <summary>Runs the release gates (RP5002-RP5010) in rule order and gathers their results for the manifest.</summary>
 public static class ReleaseGateCheck
 {
+    private static GateResult? IntegrationExpansion(GateInputs inputs, string? projectFile, List<PolicyFinding> findings, List<string> filesRead)
+    {
+        ReleaseManifest? baseline = null;
+        DateTimeOffset? baselineTime = null;
+        if (!string.IsNullOrWhiteSpace(inputs.BaselineManifest))
+        {
+            if (!PackageManifestEntry.TryReadManifest(inputs.BaselineManifest!, out baseline, out var error))
+            {
+                findings.Add(error!);
+                return null;
+            }
+
+            filesRead.Add(inputs.BaselineManifest!);
+            baselineTime = baseline!.Build.Timestamp ?? new DateTimeOffset(System.IO.File.GetLastWriteTimeUtc(inputs.BaselineManifest!), TimeSpan.Zero);
+        }
+
+        IReadOnlyList<NuGet.ResolvedPackage> dependencies = new NuGet.ResolvedPackage[0];
+        if (inputs.ClientSdkPackages.Count > 0 && !string.IsNullOrWhiteSpace(inputs.ProjectAssetsFile) && System.IO.File.Exists(inputs.ProjectAssetsFile))
+        {
+            dependencies = NuGet.ProjectAssetsReader.TryRead(inputs.ProjectAssetsFile!, out _) ?? dependencies;
+        }
+
+        filesRead.AddRange(inputs.PenetrationTestReports.Select(r => r.Path));
+        return IntegrationExpansionGate.Check(inputs.ProjectDirectory, baseline, baselineTime, dependencies, inputs.ClientSdkPackages, inputs.PenetrationTestReports, projectFile, findings);
+    }
+
     public static GateCheckResult Run(GateInputs inputs)
     {
         var findings = new List<PolicyFinding>();
@@ -137,6 +175,11 @@ public static class ReleaseGateCheck
         if (DataResidencyGate.Check(inputs.DeploymentRegions, inputs.ResidencyPolicies, inputs.ReleaseDataSensitivity, projectFile, findings) is { } residency)
         {
             gates.Add(residency);
+        }
+
+        if (IntegrationExpansion(inputs, projectFile, findings, filesRead) is { } expansion)
+        {
+            gates.Add(expansion);
         }
 
         // Last: a control may cite the other gates' results as its evidence.

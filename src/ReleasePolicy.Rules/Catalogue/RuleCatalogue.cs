@@ -154,6 +154,10 @@ static partial class RuleCatalogue
         RuleIds.DataResidencyViolation, "Deployment region not allowed for the data classification", RuleCategories.Risk,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    public static readonly PolicyRule IntegrationExpansionWithoutPenTest = TaskRule(
+        RuleIds.IntegrationExpansionWithoutPenTest, "Public API surface expanded, or new external integration, without penetration-test evidence", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     public static readonly PolicyRule ComplianceEvidenceMissing = TaskRule(
         RuleIds.ComplianceEvidenceMissing, "Compliance control mapped without evidence", RuleCategories.Risk,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
@@ -207,6 +211,7 @@ static partial class RuleCatalogue
         LineCoverageBelowThreshold,
         ConfigurationDrift,
         DataResidencyViolation,
+        IntegrationExpansionWithoutPenTest,
         ComplianceEvidenceMissing,
         InvalidPolicyValue,
         UnreadableInput,

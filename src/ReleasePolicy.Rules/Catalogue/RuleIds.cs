@@ -51,6 +51,7 @@ static partial class RuleIds
     public const string LineCoverageBelowThreshold = "RP5006";
     public const string ConfigurationDrift = "RP5007";
     public const string DataResidencyViolation = "RP5008";
+    public const string IntegrationExpansionWithoutPenTest = "RP5009";
     public const string ComplianceEvidenceMissing = "RP5010";
 
     // Configuration and input errors, reported by the build tasks.

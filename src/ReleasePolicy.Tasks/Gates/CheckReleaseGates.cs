@@ -8,7 +8,7 @@ using ReleasePolicy.IO;
 namespace ReleasePolicy.Tasks;
 
 /// <summary>
-/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects, RP5005/RP5006 test results and coverage, RP5007 configuration drift, RP5008 data residency, RP5010 compliance evidence) at pack and publish, over
+/// The release gates (RP5002 freeze windows, RP5003 rollback playbook, RP5004 known defects, RP5005/RP5006 test results and coverage, RP5007 configuration drift, RP5008 data residency, RP5009 new integrations without a penetration test, RP5010 compliance evidence) at pack and publish, over
 /// <see cref="ReleaseGateCheck"/>. Writes <c>gates.json</c> for the manifest (only when its bytes change) and touches
 /// the stamp only after a run that reported nothing and does not depend on the clock.
 /// </summary>
@@ -65,6 +65,18 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
     /// <summary>@(ComplianceControl): Framework, Evidence.</summary>
     public ITaskItem[] ComplianceControls { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>$(ReleaseBaselineManifest), for RP5009.</summary>
+    public string? BaselineManifestFile { get; set; }
+
+    /// <summary>$(ProjectAssetsFile), for RP5009's client SDK packages.</summary>
+    public string? ProjectAssetsFile { get; set; }
+
+    /// <summary>@(ReleaseClientSdkPackage): package id patterns.</summary>
+    public ITaskItem[] ClientSdkPackages { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>@(PenetrationTestReport): Date.</summary>
+    public ITaskItem[] PenetrationTestReports { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>Where the manifest's gate sections go; one of the target's Outputs.</summary>
     public string? GatesFile { get; set; }
 
@@ -108,6 +120,10 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
             ReleaseDataSensitivity = ReleaseDataSensitivity,
             DeploymentRegions = DeploymentRegions.Select(item => new DeploymentRegionItem(item.ItemSpec, item.GetMetadata("DataClassification"))).ToList(),
             ResidencyPolicies = ResidencyPolicies.Select(item => new ResidencyPolicyItem(item.ItemSpec, item.GetMetadata("DataClassification"), item.GetMetadata("Regions"))).ToList(),
+            BaselineManifest = string.IsNullOrWhiteSpace(BaselineManifestFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, BaselineManifestFile!.Trim())),
+            ProjectAssetsFile = ProjectAssetsFile,
+            ClientSdkPackages = ClientSdkPackages.Select(item => item.ItemSpec).ToList(),
+            PenetrationTestReports = PenetrationTestReports.Select(item => new PenetrationTestReportItem(FullPath(item, projectDirectory), item.GetMetadata("Date"))).ToList(),
             ComplianceControls = ComplianceControls.Select(item => new ComplianceControlItem(item.ItemSpec, item.GetMetadata("Framework"), item.GetMetadata("Evidence"))).ToList(),
         });
 
