@@ -82,5 +82,26 @@ public sealed class ReleaseGateTests
         Assert.Equal(("Payments:Timeout", "appsettings.Staging.json", 3), (row.GetProperty("key").GetString(), row.GetProperty("file").GetString(), row.GetProperty("line").GetInt32()));
     }
 
+    [Fact]
+    public void A_second_pack_skips_the_gate_check_until_the_playbook_changes_and_a_freeze_window_checks_every_time()
+    {
+        var project = FixtureProject.Create("GateIncremental");
+
+        project.Dotnet("pack", "-o", project.PackageOutput).ShouldSucceed();
+        var second = project.Dotnet("pack", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
+        File.AppendAllText(Path.Combine(project.Directory, "ROLLBACK.md"), "Escalate to the incident commander.\n");
+        var third = project.Dotnet("pack", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
+        var frozen = FixtureProject.Create("GateIncrementalFreeze", projectBody: YearEndFreeze);
+        frozen.Dotnet("pack", "-o", frozen.PackageOutput, "-p:ReleasePolicyNow=2026-12-02T10:00:00Z").ShouldSucceed();
+        var again = frozen.Dotnet("pack", "-o", frozen.PackageOutput, "-p:ReleasePolicyNow=2026-12-02T10:00:00Z", "-v:d").ShouldSucceed();
+
+        Assert.Contains("Skipping target \"_ReleasePolicyCheckReleaseGates\" because all output files are up-to-date", second.Output);
+        Assert.DoesNotContain("Skipping target \"_ReleasePolicyCheckReleaseGates\"", third.Output);
+        using var manifest = project.ManifestFromNupkg();
+        Assert.Equal(Sha256(Path.Combine(project.Directory, "ROLLBACK.md")), manifest.RootElement.GetProperty("rollback").GetProperty("playbook").GetProperty("sha256").GetString());
+        // A freeze window's answer depends on the clock, so the check is never skipped as up to date.
+        Assert.DoesNotContain("Skipping target \"_ReleasePolicyCheckReleaseGates\"", again.Output);
+    }
+
     private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }
