@@ -111,7 +111,9 @@ public static class ComplianceGate
                     }
                     else
                     {
-                        missing.Add($"'{reference}' (that section is not in this release's manifest)");
+                        var failedGate = reference.StartsWith("gates:", StringComparison.OrdinalIgnoreCase)
+                            && gates.Any(g => string.Equals(g.Id, reference.Substring("gates:".Length).Trim(), StringComparison.OrdinalIgnoreCase));
+                        missing.Add(failedGate ? $"'{reference}' (that gate failed in this release)" : $"'{reference}' (that section is not in this release's manifest)");
                     }
 
                     continue;

@@ -44,7 +44,7 @@ public sealed class ComplianceGateTests : IDisposable
         Assert.Equal(GateStatus.Fail, gate!.Status);
         Assert.Equal(2, findings.Count);
         Assert.StartsWith(
-            $"Compliance control ISO27001 'A.12.1.2' has no evidence for 'docs/change-log.md' (no such file: {_project.Path("docs/change-log.md")}), 'gates:RP5003' (that section is not in this release's manifest).",
+            $"Compliance control ISO27001 'A.12.1.2' has no evidence for 'docs/change-log.md' (no such file: {_project.Path("docs/change-log.md")}), 'gates:RP5003' (that gate failed in this release).",
             findings[0].Message);
         Assert.StartsWith("Compliance control HIPAA '164.308' has no evidence for any Evidence", findings[1].Message);
     }
