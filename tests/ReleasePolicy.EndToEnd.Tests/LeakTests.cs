@@ -74,5 +74,14 @@ public sealed class LeakTests
         var warning = Assert.Single(build.WithCode("RP3001"));
         Assert.Equal("Errors.cs", warning.FileName);
         Assert.Contains("Internal host 'billing.contoso.internal' reaches users through Errors.Create", warning.Message);
+
+        // The inner-loop build collects nothing for the manifest; the pack's compile does, and lists it with file and line.
+        Assert.False(File.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "releasepolicy", "leak-inventory.txt")));
+        project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        using var manifest = project.ManifestFromNupkg();
+        var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3001");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("Errors.cs", finding.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(7, finding.GetProperty("location").GetProperty("line").GetInt32());
     }
 }

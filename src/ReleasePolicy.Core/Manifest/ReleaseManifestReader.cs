@@ -91,6 +91,7 @@ public static class ReleaseManifestReader
             ReadFindings(root),
             ReadRisk(root),
             ReadArtifacts(root),
+            ReadFeatureFlags(root),
             ReadGates(root));
     }
 
@@ -222,6 +223,30 @@ public static class ReleaseManifestReader
         }
 
         return dependencies;
+    }
+
+    private static IReadOnlyList<FeatureFlag>? ReadFeatureFlags(JsonElement root)
+    {
+        var items = JsonFields.Array(root, "featureFlags", "$", out var absent);
+        if (absent)
+        {
+            return null;
+        }
+
+        var flags = new List<FeatureFlag>(items.Count);
+        foreach (var (item, path) in items)
+        {
+            JsonFields.RequireObject(item, path);
+            flags.Add(new FeatureFlag(
+                JsonFields.String(item, "name", path),
+                ReadLocation(item, "declared", path),
+                JsonFields.OptionalInt(item, "references", path) ?? 0,
+                JsonFields.OptionalString(item, "expires", path),
+                JsonFields.Boolean(item, "expired", path, absent: false),
+                JsonFields.Boolean(item, "undeclared", path, absent: false)));
+        }
+
+        return flags;
     }
 
     private static IReadOnlyList<ReleaseFinding>? ReadFindings(JsonElement root)

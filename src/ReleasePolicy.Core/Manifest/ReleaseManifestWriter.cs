@@ -28,6 +28,11 @@ public static class ReleaseManifestWriter
 
             WriteMigrations(writer, manifest);
             WriteDependencies(writer, manifest);
+            if (manifest.FeatureFlags is { } flags)
+            {
+                WriteFeatureFlags(writer, flags);
+            }
+
             if (manifest.Findings is { } findings)
             {
                 WriteFindings(writer, findings);
@@ -133,6 +138,24 @@ public static class ReleaseManifestWriter
                 writer.WriteBoolean("baselined", true);
             }
 
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFeatureFlags(Utf8JsonWriter writer, IReadOnlyList<FeatureFlag> flags)
+    {
+        writer.WriteStartArray("featureFlags");
+        foreach (var flag in flags)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", flag.Name);
+            WriteLocation(writer, "declared", flag.Declared);
+            writer.WriteNumber("references", flag.References);
+            WriteOptional(writer, "expires", flag.Expires);
+            writer.WriteBoolean("expired", flag.Expired);
+            writer.WriteBoolean("undeclared", flag.Undeclared);
             writer.WriteEndObject();
         }
 
