@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ReleasePolicy.Cli.Diff;
+using ReleasePolicy.Cli.Evidence;
 using ReleasePolicy.Cli.Metrics;
 using ReleasePolicy.Cli.Sarif;
 using ReleasePolicy.Cli.Summary;
@@ -55,6 +56,7 @@ internal static class ReleasePolicyCommand
             DiffCommand(output, error),
             TrendCommand(output, error),
             MetricsCommand(output, error),
+            EvidenceCommand(output, error),
         };
         return root;
     }
@@ -199,6 +201,45 @@ internal static class ReleasePolicyCommand
 
             TrendWriter.Write(output, releases!, parse.GetValue(markdown));
             return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Command EvidenceCommand(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<string>("manifest") { Description = "A release manifest, a sidecar, or a .nupkg that contains one." };
+        var outputDirectory = new Option<string>("--output", "-o") { Description = "The folder to write the evidence package to.", Required = true };
+        var source = new Option<string>("--source") { Description = "The project folder the manifest's evidence paths are relative to (default: the current folder).", DefaultValueFactory = _ => "." };
+        var command = new Command("evidence", "Write an auditor's evidence package: the manifest, every evidence file (checked against its recorded SHA-256), index.html and SHA256SUMS. Exit 1 when evidence is missing or changed.")
+        {
+            path,
+            outputDirectory,
+            source,
+        };
+        command.SetAction(parse =>
+        {
+            var input = parse.GetValue(path)!;
+            var manifest = ManifestInput.Read(input, error);
+            if (manifest is null)
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var bytes = ReleasePolicy.Manifest.PackageManifestEntry.IsPackage(input)
+                ? ReleasePolicy.Manifest.PackageManifestEntry.TryRead(input, out _)!
+                : File.ReadAllBytes(input);
+            var result = EvidencePackage.Write(manifest, bytes, Path.GetFullPath(parse.GetValue(source)!), Path.GetFullPath(parse.GetValue(outputDirectory)!));
+            foreach (var file in result.Written)
+            {
+                output.WriteLine("wrote: " + file);
+            }
+
+            foreach (var problem in result.Problems)
+            {
+                output.WriteLine("FAILED: " + problem);
+            }
+
+            return result.Problems.Count == 0 ? ExitCodes.Pass : ExitCodes.PolicyFailure;
         });
         return command;
     }

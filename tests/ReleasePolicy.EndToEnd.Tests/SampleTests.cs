@@ -40,6 +40,14 @@ public sealed class SampleTests
         Assert.Equal(("sql", "reversible"), migrations["1"]);
         Assert.Equal(("sql", "missing-rollback"), migrations["2"]);
         Assert.Equal(("sql", "forward-only"), migrations["3"]);
+        // The release gates the sample passes (its README lists them): playbook, known defect, a freeze that is over, a SOX control.
+        Assert.Equal(
+            ["RP5002 pass", "RP5003 pass", "RP5004 pass", "RP5010 pass"],
+            manifest.RootElement.GetProperty("gates").EnumerateArray().Select(g => $"{g.GetProperty("id").GetString()} {g.GetProperty("status").GetString()}"));
+        Assert.Equal("ORD-812", manifest.RootElement.GetProperty("knownDefects")[0].GetProperty("id").GetString());
+        Assert.Equal("ROLLBACK.md", manifest.RootElement.GetProperty("rollback").GetProperty("playbook").GetProperty("path").GetString());
+        Assert.Equal("CC-8.1", manifest.RootElement.GetProperty("compliance")[0].GetProperty("control").GetString());
+
         // The build's findings, analyzer and script rules alike, in the manifest's order (by path).
         Assert.Equal(
             ["RP1001 Migrations/20260305141500_AddOrderNotes.cs", "RP1010 db/migrations/V2__index_audit_log_by_order.sql"],

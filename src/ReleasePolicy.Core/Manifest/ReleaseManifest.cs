@@ -27,7 +27,8 @@ public sealed class ReleaseManifest
         IReadOnlyList<ReleaseFinding>? findings,
         RiskAssessment? risk = null,
         IReadOnlyList<ReleaseArtifact>? artifacts = null,
-        IReadOnlyList<FeatureFlag>? featureFlags = null)
+        IReadOnlyList<FeatureFlag>? featureFlags = null,
+        Gates.GateReport? gates = null)
     {
         Package = package;
         Build = build;
@@ -38,6 +39,7 @@ public sealed class ReleaseManifest
         Risk = risk;
         Artifacts = artifacts;
         FeatureFlags = featureFlags;
+        Gates = gates;
     }
 
     /// <summary><c>package</c>: identity and where the source came from.</summary>
@@ -67,9 +69,12 @@ public sealed class ReleaseManifest
     /// <summary><c>artifacts</c>: only in the sidecar beside the .nupkg (<see cref="ReleaseArtifactsWriter"/>); null in the manifest itself.</summary>
     public IReadOnlyList<ReleaseArtifact>? Artifacts { get; }
 
+    /// <summary><c>gates</c>, <c>knownDefects</c> and <c>rollback</c>: what the release gates decided; null when they did not run.</summary>
+    public Gates.GateReport? Gates { get; }
+
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

@@ -91,7 +91,26 @@ public static class ReleaseManifestReader
             ReadFindings(root),
             ReadRisk(root),
             ReadArtifacts(root),
-            ReadFeatureFlags(root));
+            ReadFeatureFlags(root),
+            ReadGates(root));
+    }
+
+    /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>, <c>compliance</c>: null when the manifest has none of them.</summary>
+    private static Gates.GateReport? ReadGates(JsonElement root)
+    {
+        if (!root.TryGetProperty("gates", out _) && !root.TryGetProperty("knownDefects", out _) && !root.TryGetProperty("rollback", out _) && !root.TryGetProperty("compliance", out _))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Gates.GateReport.Read(root);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is KeyNotFoundException)
+        {
+            throw new InvalidManifestDataException($"its 'gates', 'knownDefects', 'rollback' or 'compliance' section is not what the schema says ({ex.Message}).");
+        }
     }
 
     private static ManifestPackage ReadPackage(JsonElement root)

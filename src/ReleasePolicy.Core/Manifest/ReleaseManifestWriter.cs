@@ -38,6 +38,8 @@ public static class ReleaseManifestWriter
                 WriteFindings(writer, findings);
             }
 
+            manifest.Gates?.WriteSections(writer);
+
             writer.WriteEndObject();
         });
 

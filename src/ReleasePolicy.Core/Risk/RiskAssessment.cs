@@ -51,6 +51,7 @@ public static class RiskFactors
     public const string DependenciesAdded = "dependencies-added";
     public const string DependenciesRemoved = "dependencies-removed";
     public const string DependencyMajorUpgrades = "dependency-major-upgrades";
+    public const string KnownDefects = "known-defects";
 
     /// <summary>Every factor with its default weight, in the order docs/risk.md lists them.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, int>> Defaults = new[]
@@ -64,6 +65,7 @@ public static class RiskFactors
         new KeyValuePair<string, int>(DependenciesAdded, 5),
         new KeyValuePair<string, int>(DependenciesRemoved, 3),
         new KeyValuePair<string, int>(DependencyMajorUpgrades, 10),
+        new KeyValuePair<string, int>(KnownDefects, 10),
     };
 }
 

@@ -78,6 +78,11 @@ public static class RiskModel
             Add(RiskFactors.Hotfix, policy.Weight(RiskFactors.Hotfix), new[] { "ReleaseType=Hotfix" + (release.HotfixSeverity is { } severity ? $" ({severity})" : string.Empty) });
         }
 
+        if (manifest.Gates is { } gates)
+        {
+            Add(RiskFactors.KnownDefects, policy.Weight(RiskFactors.KnownDefects), gates.KnownDefects.Select(d => d.Id).ToList());
+        }
+
         if (baseline is not null)
         {
             var changes = DependencyChanges.Compare(baseline.Dependencies, manifest.Dependencies);

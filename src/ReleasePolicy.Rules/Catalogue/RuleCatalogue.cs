@@ -130,6 +130,43 @@ static partial class RuleCatalogue
         RuleIds.RiskArtifactsMissing, "Release risk requires artifacts that are missing", RuleCategories.Risk,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // Release gates follow the mode: a warning in Audit, an error (and no package) in Enforce.
+    public static readonly PolicyRule ReleaseFreezeActive = TaskRule(
+        RuleIds.ReleaseFreezeActive, "A release freeze window is active", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule RollbackPlaybookIncomplete = TaskRule(
+        RuleIds.RollbackPlaybookIncomplete, "Rollback playbook missing or lacks its required sections", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule KnownDefectIncomplete = TaskRule(
+        RuleIds.KnownDefectIncomplete, "Known defect carried forward without mitigation, monitoring trigger or owner", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule TestPassRateBelowThreshold = TaskRule(
+        RuleIds.TestPassRateBelowThreshold, "Test pass rate below threshold", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule LineCoverageBelowThreshold = TaskRule(
+        RuleIds.LineCoverageBelowThreshold, "Line coverage below threshold", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule ConfigurationDrift = TaskRule(
+        RuleIds.ConfigurationDrift, "Configuration drift between environment files", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule DataResidencyViolation = TaskRule(
+        RuleIds.DataResidencyViolation, "Deployment region not allowed for the data classification", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule IntegrationExpansionWithoutPenTest = TaskRule(
+        RuleIds.IntegrationExpansionWithoutPenTest, "Public API surface expanded, or new external integration, without penetration-test evidence", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule ComplianceEvidenceMissing = TaskRule(
+        RuleIds.ComplianceEvidenceMissing, "Compliance control mapped without evidence", RuleCategories.Risk,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Bad configuration or unreadable input is an error in both modes: the build cannot tell whether the policy holds.
     public static readonly PolicyRule InvalidPolicyValue = TaskRule(
         RuleIds.InvalidPolicyValue, "Invalid policy value", RuleCategories.Configuration,
@@ -173,6 +210,15 @@ static partial class RuleCatalogue
         UnsignedCommit,
         RiskSummary,
         RiskArtifactsMissing,
+        ReleaseFreezeActive,
+        RollbackPlaybookIncomplete,
+        KnownDefectIncomplete,
+        TestPassRateBelowThreshold,
+        LineCoverageBelowThreshold,
+        ConfigurationDrift,
+        DataResidencyViolation,
+        IntegrationExpansionWithoutPenTest,
+        ComplianceEvidenceMissing,
         InvalidPolicyValue,
         UnreadableInput,
         InternalFailure,

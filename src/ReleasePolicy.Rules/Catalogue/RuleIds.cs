@@ -46,6 +46,17 @@ static partial class RuleIds
     public const string RiskSummary = "RP5000";
     public const string RiskArtifactsMissing = "RP5001";
 
+    // Release gates, checked on pack and publish (and on build with ReleaseGatesOnBuild=true).
+    public const string ReleaseFreezeActive = "RP5002";
+    public const string RollbackPlaybookIncomplete = "RP5003";
+    public const string KnownDefectIncomplete = "RP5004";
+    public const string TestPassRateBelowThreshold = "RP5005";
+    public const string LineCoverageBelowThreshold = "RP5006";
+    public const string ConfigurationDrift = "RP5007";
+    public const string DataResidencyViolation = "RP5008";
+    public const string IntegrationExpansionWithoutPenTest = "RP5009";
+    public const string ComplianceEvidenceMissing = "RP5010";
+
     // Configuration and input errors, reported by the build tasks.
     public const string InvalidPolicyValue = "RP9001";
     public const string UnreadableInput = "RP9002";

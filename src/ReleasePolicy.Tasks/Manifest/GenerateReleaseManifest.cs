@@ -96,6 +96,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>@(ReleaseRiskRequiredArtifact): more files required at or above the threshold.</summary>
     public ITaskItem[] RiskRequiredArtifacts { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The release gates' report (gates.json): the manifest's <c>gates</c>, <c>knownDefects</c> and <c>rollback</c>.</summary>
+    public string? GatesFile { get; set; }
+
     /// <summary>True when RP5001 was reported, so the targets run the task again on the next pack until it is fixed.</summary>
     [Output]
     public bool RunAgain { get; set; }
@@ -169,6 +172,11 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             ? null
             : (scriptFindings ?? Array.Empty<ReleaseFinding>()).Concat(leakFindings ?? Array.Empty<ReleaseFinding>()).ToList();
 
+        if (!ReleasePolicy.Gates.GateReport.TryRead(Value(GatesFile), out var gateReport, out var gatesError))
+        {
+            findings.Add(gatesError!);
+        }
+
         var riskPolicy = RiskPolicy.TryCreate(RiskWeights, RiskLevels, ProjectFile, findings);
         var riskThreshold = RiskPolicy.TryParseThreshold(RiskThreshold, ProjectFile, findings);
         ReleaseManifest? baseline = null;
@@ -218,12 +226,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
             ReleaseFinding.Merge(inventory?.Findings, taskFindings),
-            featureFlags: inventory is { HasFlagInventory: true } ? inventory.Flags : null);
+            featureFlags: inventory is { HasFlagInventory: true } ? inventory.Flags : null,
+            gates: gateReport);
         var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
         manifest = manifest.WithRisk(risk);
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, BaselineManifestFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, BaselineManifestFile, GatesFile })
         {
             if (Value(file) is { } existing)
             {
@@ -239,7 +248,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
         Log.LogMessage(MessageImportance.High, ReleaseSummary.Line(manifest, path));
         Report(new PolicyFinding(RuleIds.RiskSummary, FindingKind.Information, RiskModel.Summary(risk, path), path));
-        if (RiskRequirements.Check(risk, riskThreshold, Paths(RollbackPlaybooks, projectDirectory), Paths(RiskRequiredArtifacts, projectDirectory)) is { } missing)
+        var playbook = ReleasePolicy.Gates.RollbackPlaybookLookup.Find(Paths(RollbackPlaybooks, projectDirectory), projectDirectory);
+        var playbooks = playbook is null ? Paths(RollbackPlaybooks, projectDirectory) : new[] { playbook };
+        if (RiskRequirements.Check(risk, riskThreshold, playbooks, Paths(RiskRequiredArtifacts, projectDirectory)) is { } missing)
         {
             Report(new PolicyFinding(missing.RuleId, missing.Kind, missing.Message, ProjectFile));
             RunAgain = true;

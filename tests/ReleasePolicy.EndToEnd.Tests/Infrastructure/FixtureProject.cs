@@ -33,7 +33,7 @@ internal sealed class FixtureProject
 
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
-    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null, bool efCore = false)
+    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null, bool efCore = false, bool rollbackPlaybook = true)
     {
         var sdk = PackedSdk.Current;
         var directory = Path.Combine(sdk.RunRoot, $"{Interlocked.Increment(ref counter):00}-{folderName ?? name}");
@@ -115,8 +115,29 @@ internal sealed class FixtureProject
             fixture.Write("Data/OrdersDbContext.cs", Sources.OrdersDbContext);
         }
 
+        // Every release needs a rollback playbook (RP5003); tests about the playbook itself opt out.
+        if (rollbackPlaybook)
+        {
+            fixture.Write("ROLLBACK.md", CompletePlaybook);
+        }
+
         return fixture;
     }
+
+    /// <summary>A ROLLBACK.md with every section RP5003 requires by default.</summary>
+    public const string CompletePlaybook = """
+        # Rolling back
+        ## Trigger criteria
+        Error rate above 2% for five minutes after the deployment.
+        ## Steps
+        1. Redeploy the previous release.
+        ## Data recovery
+        Nothing to restore: this release changes no data.
+        ## Verification
+        The smoke test passes.
+        ## Owner
+        The team on call.
+        """;
 
     /// <summary>A fixture project that already exists on disk, for example a git worktree of another fixture.</summary>
     public static FixtureProject At(string directory, string name) => new(directory, name);
