@@ -6,6 +6,7 @@ static partial class RuleCategories
     public const string Migrations = "Migrations";
     public const string FeatureFlags = "FeatureFlags";
     public const string Leaks = "Leaks";
+    public const string Dependencies = "Dependencies";
     public const string Risk = "Risk";
     public const string Configuration = "Configuration";
 }
