@@ -37,12 +37,16 @@ public sealed class DependencyVerificationOptions
 /// <summary>Every package's verdict, trust and advisories, with the findings to report.</summary>
 public sealed class DependencyVerificationResult
 {
-    public DependencyVerificationResult(IReadOnlyList<VerifiedDependency> dependencies, IReadOnlyList<VulnerabilityFinding> vulnerabilities, IReadOnlyList<PolicyFinding> findings)
+    public DependencyVerificationResult(IReadOnlyList<VerifiedDependency> dependencies, IReadOnlyList<VulnerabilityFinding> vulnerabilities, IReadOnlyList<PolicyFinding> findings, IReadOnlyList<string> inputFiles)
     {
         Dependencies = dependencies;
         Vulnerabilities = vulnerabilities;
         Findings = findings;
+        InputFiles = inputFiles;
     }
+
+    /// <summary>Every file the verdicts depend on (.nupkg, metadata, asset files, OSV files), for the build's up-to-date check.</summary>
+    public IReadOnlyList<string> InputFiles { get; }
 
     public IReadOnlyList<VerifiedDependency> Dependencies { get; }
 
@@ -82,7 +86,7 @@ public static class DependencyVerification
         if (assets is null)
         {
             findings.Add(error!);
-            return new DependencyVerificationResult(Array.Empty<VerifiedDependency>(), Array.Empty<VulnerabilityFinding>(), findings);
+            return new DependencyVerificationResult(Array.Empty<VerifiedDependency>(), Array.Empty<VulnerabilityFinding>(), findings, Array.Empty<string>());
         }
 
         var cache = VerificationCache.Load(options.CacheFile);
@@ -124,6 +128,13 @@ public static class DependencyVerification
         VulnerabilityCheck.CheckFreshness(database, options.RequireVulnerabilityData, options.MaxDataAgeDays, options.Now, options.ProjectFile, findings);
         var vulnerabilities = VulnerabilityCheck.Run(
             assets.Packages, database, assets.AuditEntries, options.Suppressions, options.BlockingSeverity, options.Now, options.ProjectFile, findings);
-        return new DependencyVerificationResult(dependencies, vulnerabilities, findings);
+        var inputs = new List<string>();
+        foreach (var verdict in verdicts.Where(v => v.Folder is not null))
+        {
+            inputs.AddRange(PackageIntegrityCheck.FilesOf(verdict.Package, verdict.Folder!));
+        }
+
+        inputs.AddRange(database?.Files ?? Array.Empty<string>());
+        return new DependencyVerificationResult(dependencies, vulnerabilities, findings, inputs.Where(System.IO.File.Exists).ToList());
     }
 }

@@ -35,8 +35,7 @@ internal static class PackageIntegrityCheck
                 assetsFile));
         }
 
-        var segments = package.Path.Split('/');
-        var nupkg = Path.Combine(folder, $"{segments[0]}.{segments[segments.Length - 1]}.nupkg");
+        var nupkg = NupkgPath(package, folder);
         var metadata = Path.Combine(folder, ".nupkg.metadata");
         if (!File.Exists(nupkg))
         {
@@ -94,6 +93,23 @@ internal static class PackageIntegrityCheck
         }
 
         return new PackageVerdict(package, folder, signature, problems, fromCache: false);
+    }
+
+    private static string NupkgPath(LockedPackage package, string folder)
+    {
+        var segments = package.Path.Split('/');
+        return Path.Combine(folder, $"{segments[0]}.{segments[segments.Length - 1]}.nupkg");
+    }
+
+    /// <summary>The files a verdict depends on: the .nupkg, its metadata and every asset file.</summary>
+    internal static IEnumerable<string> FilesOf(LockedPackage package, string folder)
+    {
+        yield return NupkgPath(package, folder);
+        yield return Path.Combine(folder, ".nupkg.metadata");
+        foreach (var asset in package.AssetFiles)
+        {
+            yield return Path.Combine(folder, asset.Replace('/', Path.DirectorySeparatorChar));
+        }
     }
 
     private static PackageVerdict Failed(LockedPackage package, string? folder, PolicyFinding problem) =>

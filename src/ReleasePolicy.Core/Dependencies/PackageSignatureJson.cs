@@ -5,14 +5,14 @@ using System.Text.Json;
 namespace ReleasePolicy.Dependencies;
 
 /// <summary>One JSON shape for a signature, in the verification cache, the dependency report and the manifest.</summary>
-internal static class PackageSignatureJson
+public static class PackageSignatureJson
 {
     public static void Write(Utf8JsonWriter writer, PackageSignature signature)
     {
         writer.WriteStartObject();
         writer.WriteString("type", signature.Type);
-        writer.WriteString("signer", signature.SignerSubject);
-        writer.WriteString("certificateSha256", signature.CertificateSha256);
+        writer.WriteString("subject", signature.SignerSubject);
+        writer.WriteString("fingerprint", signature.CertificateSha256);
         writer.WriteBoolean("timestamped", signature.Timestamped);
         if (signature.ServiceIndex is not null)
         {
@@ -49,8 +49,8 @@ internal static class PackageSignatureJson
         }
 
         var type = PackageAssets.StringProperty(element, "type");
-        var signer = PackageAssets.StringProperty(element, "signer");
-        var certificate = PackageAssets.StringProperty(element, "certificateSha256");
+        var signer = PackageAssets.StringProperty(element, "subject");
+        var certificate = PackageAssets.StringProperty(element, "fingerprint");
         if (type is null || signer is null || certificate is null)
         {
             return null;

@@ -26,8 +26,10 @@ public sealed class ReleaseManifest
         IReadOnlyList<ResolvedPackage> dependencies,
         IReadOnlyList<ReleaseFinding>? findings,
         RiskAssessment? risk = null,
-        IReadOnlyList<ReleaseArtifact>? artifacts = null)
+        IReadOnlyList<ReleaseArtifact>? artifacts = null,
+        DependencyVerificationSummary? dependencyVerification = null)
     {
+        DependencyVerification = dependencyVerification;
         Package = package;
         Build = build;
         Release = release;
@@ -62,9 +64,15 @@ public sealed class ReleaseManifest
     /// <summary><c>artifacts</c>: only in the sidecar beside the .nupkg (<see cref="ReleaseArtifactsWriter"/>); null in the manifest itself.</summary>
     public IReadOnlyList<ReleaseArtifact>? Artifacts { get; }
 
+    /// <summary>
+    /// What the dependency check proved: each dependency's <c>signature</c>, <c>trusted</c>, <c>trust</c> and
+    /// <c>vulnerabilities</c>, and the top-level <c>vulnerabilities</c>; null when the check did not run.
+    /// </summary>
+    public DependencyVerificationSummary? DependencyVerification { get; }
+
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, DependencyVerification);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

@@ -90,7 +90,8 @@ public static class ReleaseManifestReader
             ReadDependencies(root),
             ReadFindings(root),
             ReadRisk(root),
-            ReadArtifacts(root));
+            ReadArtifacts(root),
+            ReadDependencyVerification(root));
     }
 
     private static ManifestPackage ReadPackage(JsonElement root)
@@ -203,6 +204,24 @@ public static class ReleaseManifestReader
         }
 
         return dependencies;
+    }
+
+    /// <summary>The dependency check's additions, when the manifest has them (a top-level vulnerabilities list or trust on a dependency).</summary>
+    private static DependencyVerificationSummary? ReadDependencyVerification(JsonElement root)
+    {
+        var packages = new Dictionary<string, ManifestDependencyTrust>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (item, path) in JsonFields.Array(root, "dependencies", "$", out _))
+        {
+            if (DependencyVerificationSummary.ReadDependency(item, path) is { } trust)
+            {
+                packages[JsonFields.String(item, "id", path) + "/" + JsonFields.String(item, "version", path)] = trust;
+            }
+        }
+
+        JsonFields.Array(root, "vulnerabilities", "$", out var absent);
+        return absent && packages.Count == 0
+            ? null
+            : new DependencyVerificationSummary(packages, DependencyVerificationSummary.ReadVulnerabilities(root), Array.Empty<ReleaseFinding>());
     }
 
     private static IReadOnlyList<ReleaseFinding>? ReadFindings(JsonElement root)

@@ -50,6 +50,13 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
     /// <summary>$(ReleasePolicyNow): the clock for expiry and data age.</summary>
     public string? Now { get; set; }
 
+    /// <summary>Touched after a run that reported nothing; the target's Outputs.</summary>
+    public string? StampFile { get; set; }
+
+    /// <summary>The files the verdicts depend on, for the target's Inputs on the next build.</summary>
+    [Output]
+    public ITaskItem[] CheckedFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>The user-level nuget.config; empty means NuGet's usual place. Tests point it elsewhere.</summary>
     public string? NuGetUserConfig { get; set; }
 
@@ -57,6 +64,11 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
 
     protected override void ExecuteCore()
     {
+        if (!string.IsNullOrEmpty(StampFile))
+        {
+            IO.StampFile.Delete(StampFile!);
+        }
+
         var errors = new List<PolicyFinding>();
         var options = new DependencyVerificationOptions
         {
@@ -112,6 +124,12 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
         {
             var directory = string.IsNullOrEmpty(ProjectDirectory) ? Path.GetDirectoryName(Path.GetFullPath(ProjectAssetsFile))! : Path.GetFullPath(ProjectDirectory!);
             AtomicFile.WriteIfChanged(ReportFile!, DependencyReport.Serialize(result, Enforce, directory));
+        }
+
+        CheckedFiles = result.InputFiles.Select(file => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(file)).ToArray();
+        if (ReportedFindingCount == 0 && !Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
+        {
+            IO.StampFile.Touch(StampFile!);
         }
 
         var cached = result.Dependencies.Count(d => d.Verdict.FromCache);

@@ -76,6 +76,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>The release-notes check's findings (RP3010), in the same format; absent when the check did not run.</summary>
     public string? LeakFindingsFile { get; set; }
 
+    /// <summary>The dependency check's report (RP4001-RP4006): trust and advisories per dependency; its findings join <c>findings</c>.</summary>
+    public string? DependencyVerificationFile { get; set; }
+
     /// <summary>$(ReleaseBaselineManifest): the previous release's manifest, sidecar or .nupkg, for dependency changes.</summary>
     public string? BaselineManifestFile { get; set; }
 
@@ -155,9 +158,14 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(leakFindingsError!);
         }
 
-        var taskFindings = scriptFindings is null && leakFindings is null
+        if (!DependencyVerificationSummary.TryRead(DependencyVerificationFile, out var dependencyVerification, out var dependencyVerificationError))
+        {
+            findings.Add(dependencyVerificationError!);
+        }
+
+        var taskFindings = scriptFindings is null && leakFindings is null && dependencyVerification is null
             ? null
-            : (scriptFindings ?? Array.Empty<ReleaseFinding>()).Concat(leakFindings ?? Array.Empty<ReleaseFinding>()).ToList();
+            : (scriptFindings ?? Array.Empty<ReleaseFinding>()).Concat(leakFindings ?? Array.Empty<ReleaseFinding>()).Concat(dependencyVerification?.Findings ?? Array.Empty<ReleaseFinding>()).ToList();
 
         var riskPolicy = RiskPolicy.TryCreate(RiskWeights, RiskLevels, ProjectFile, findings);
         var riskThreshold = RiskPolicy.TryParseThreshold(RiskThreshold, ProjectFile, findings);
@@ -207,12 +215,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             release,
             new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
-            ReleaseFinding.Merge(inventory?.Findings, taskFindings));
+            ReleaseFinding.Merge(inventory?.Findings, taskFindings),
+            dependencyVerification: dependencyVerification);
         var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
         manifest = manifest.WithRisk(risk);
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, BaselineManifestFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, DependencyVerificationFile, BaselineManifestFile })
         {
             if (Value(file) is { } existing)
             {

@@ -24,11 +24,11 @@ public sealed class PackageIntegrityTests : IDisposable
         var package = Assert.Single(report.RootElement.GetProperty("packages").EnumerateArray());
         var signature = package.GetProperty("signature");
         Assert.Equal("author", signature.GetProperty("type").GetString());
-        Assert.StartsWith("CN=Json.NET (.NET Foundation)", signature.GetProperty("signer").GetString());
+        Assert.StartsWith("CN=Json.NET (.NET Foundation)", signature.GetProperty("subject").GetString());
         Assert.True(signature.GetProperty("timestamped").GetBoolean());
         var countersignature = signature.GetProperty("repositoryCountersignature");
         Assert.Equal("repository", countersignature.GetProperty("type").GetString());
-        Assert.Contains(countersignature.GetProperty("certificateSha256").GetString(), ReleasePolicy.Dependencies.TrustPolicy.NuGetOrgRepositoryCertificates);
+        Assert.Contains(countersignature.GetProperty("fingerprint").GetString(), ReleasePolicy.Dependencies.TrustPolicy.NuGetOrgRepositoryCertificates);
         Assert.Contains("jamesnk", countersignature.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
         Assert.True(package.GetProperty("trusted").GetBoolean());
         Assert.Equal("repository signature trusted by the default policy 'nuget.org'", package.GetProperty("trust").GetString());

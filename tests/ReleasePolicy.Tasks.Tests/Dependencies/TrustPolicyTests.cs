@@ -87,7 +87,7 @@ public sealed class TrustPolicyTests : IDisposable
         probe.Execute();
         var report = File.ReadAllText(probe.ReportFile!);
         var fingerprint = System.Text.Json.JsonDocument.Parse(report).RootElement.GetProperty("packages").EnumerateArray()
-            .First(p => p.GetProperty("id").GetString() == "Newtonsoft.Json").GetProperty("signature").GetProperty("certificateSha256").GetString();
+            .First(p => p.GetProperty("id").GetString() == "Newtonsoft.Json").GetProperty("signature").GetProperty("fingerprint").GetString();
         _folder.WriteFile("nuget.config", $"""
             <configuration>
               <trustedSigners>
