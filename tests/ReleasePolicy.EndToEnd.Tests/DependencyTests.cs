@@ -74,6 +74,23 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void A_second_pack_with_no_change_verifies_nothing_again_and_a_changed_OSV_file_reuses_the_cached_verdicts()
+    {
+        var project = Create("DepsIncremental");
+        var osv = project.Write("osv/GHSA-e2e0-crit-0001.json", Advisory.Replace("13.0.4", "13.0.1"));
+
+        var first = project.Dotnet("pack", "-c", "Release", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
+        var second = project.Dotnet("pack", "-c", "Release", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
+        File.SetLastWriteTimeUtc(osv, DateTime.UtcNow.AddSeconds(2));
+        var third = project.Dotnet("pack", "-c", "Release", "-o", project.PackageOutput, "-v:d").ShouldSucceed();
+
+        Assert.Contains("ReleasePolicy: verified 1 package (0 unchanged since the last build); 0 advisories apply.", first.Output);
+        Assert.DoesNotContain("Task \"VerifyReleaseDependencies\"", second.Output);
+        Assert.DoesNotContain("Task \"GenerateReleaseManifest\"", second.Output);
+        Assert.Contains("ReleasePolicy: verified 1 package (1 unchanged since the last build); 0 advisories apply.", third.Output);
+    }
+
+    [Fact]
     public void A_DLL_tampered_in_the_packages_folder_is_RP4002_naming_the_file()
     {
         var project = Create("DepsTampered");

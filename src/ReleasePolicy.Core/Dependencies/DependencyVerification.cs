@@ -128,7 +128,7 @@ public static class DependencyVerification
         VulnerabilityCheck.CheckFreshness(database, options.RequireVulnerabilityData, options.MaxDataAgeDays, options.Now, options.ProjectFile, findings);
         var vulnerabilities = VulnerabilityCheck.Run(
             assets.Packages, database, assets.AuditEntries, options.Suppressions, options.BlockingSeverity, options.Now, options.ProjectFile, findings);
-        var inputs = new List<string>();
+        var inputs = new List<string> { assets.FilePath };
         foreach (var verdict in verdicts.Where(v => v.Folder is not null))
         {
             inputs.AddRange(PackageIntegrityCheck.FilesOf(verdict.Package, verdict.Folder!));

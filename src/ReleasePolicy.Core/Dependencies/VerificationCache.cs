@@ -105,7 +105,8 @@ public sealed class VerificationCache
 
     public void Save(string? path)
     {
-        if (string.IsNullOrEmpty(path) || !_changed)
+        // Written even when nothing changed the first time, so the build's up-to-date check has its output.
+        if (string.IsNullOrEmpty(path) || (!_changed && File.Exists(path)))
         {
             return;
         }

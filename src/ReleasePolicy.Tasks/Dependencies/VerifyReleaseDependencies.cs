@@ -135,8 +135,10 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
         var cached = result.Dependencies.Count(d => d.Verdict.FromCache);
         Log.LogMessage(
             MessageImportance.Normal,
-            $"ReleasePolicy: verified {result.Dependencies.Count} packages ({cached} unchanged since the last build), {result.Vulnerabilities.Count} advisories apply.");
+            $"ReleasePolicy: verified {Count(result.Dependencies.Count, "package")} ({cached} unchanged since the last build); {Count(result.Vulnerabilities.Count, "advisory", "advisories")} apply.");
     }
+
+    private static string Count(int count, string one, string? many = null) => $"{count} {(count == 1 ? one : many ?? one + "s")}";
 
     private VulnerabilitySeverity ParseSeverity(List<PolicyFinding> errors)
     {

@@ -150,7 +150,7 @@ public sealed class PackageIntegrityTests : IDisposable
 
         var (second, engine) = _folder.Task();
         Assert.True(second.Execute());
-        Assert.Contains(engine.Messages, m => m.Message.Contains("verified 1 packages (1 unchanged since the last build)"));
+        Assert.Contains(engine.Messages, m => m.Message.Contains("verified 1 package (1 unchanged since the last build)"));
 
         var dll = Path.Combine(_folder.FolderOf("Newtonsoft.Json", "13.0.3"), "lib", "net6.0", "Newtonsoft.Json.dll");
         var bytes = File.ReadAllBytes(dll);
@@ -175,7 +175,7 @@ public sealed class PackageIntegrityTests : IDisposable
 
         Assert.True(task.Execute(), engine.ToString());
 
-        Assert.Contains(engine.Messages, m => m.Message.Contains("verified 1 packages (0 unchanged since the last build)"));
+        Assert.Contains(engine.Messages, m => m.Message.Contains("verified 1 package (0 unchanged since the last build)"));
         using var rebuilt = JsonDocument.Parse(File.ReadAllText(task.CacheFile!));
         Assert.Equal(1, rebuilt.RootElement.GetProperty("version").GetInt32());
     }
