@@ -79,6 +79,27 @@ public sealed class VerifiedDependency
 /// </summary>
 public static class DependencyVerification
 {
+    /// <summary>One package; whatever goes wrong with it is its own finding, and every other package is still checked.</summary>
+    private static PackageVerdict VerifyOne(LockedPackage package, PackageAssets assets, VerificationCache cache)
+    {
+        try
+        {
+            return PackageIntegrityCheck.Verify(package, assets.PackageFolders, cache, assets.FilePath);
+        }
+        catch (Exception ex)
+        {
+            return new PackageVerdict(package, null, null, new[]
+            {
+                new PolicyFinding(
+                    RuleIds.InternalFailure,
+                    FindingKind.InputError,
+                    $"ReleasePolicy failed unexpectedly while verifying package '{package.Id}' {package.Version}: {ex.GetType().Name}: {ex.Message} " +
+                    "Please report it with this message and the build log (-bl) at https://github.com/releasepolicy/releasepolicy/issues.",
+                    assets.FilePath),
+            }, fromCache: false);
+        }
+    }
+
     public static DependencyVerificationResult Run(DependencyVerificationOptions options)
     {
         var findings = new List<PolicyFinding>();
@@ -95,7 +116,7 @@ public static class DependencyVerification
             0,
             verdicts.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) },
-            i => verdicts[i] = PackageIntegrityCheck.Verify(assets.Packages[i], assets.PackageFolders, cache, assets.FilePath));
+            i => verdicts[i] = VerifyOne(assets.Packages[i], assets, cache));
         cache.Retain(assets.Packages.Select(p => p.Key));
         cache.Save(options.CacheFile);
 

@@ -82,7 +82,7 @@ internal static class PackageIntegrityCheck
 
             CompareExtractedFiles(package, folder, nupkg, archive, problems);
         }
-        catch (Exception ex) when (ex is InvalidDataException || ex is EndOfStreamException || ex is IOException || ex is UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InvalidDataException || ex is EndOfStreamException || ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.Cryptography.CryptographicException)
         {
             problems.Add(Tampered(package, nupkg, $"'{nupkg}' is not a readable package ({ex.Message.TrimEnd('.')})"));
         }
@@ -268,7 +268,7 @@ internal static class PackageIntegrityCheck
     private static string Fingerprint(LockedPackage package, string folder, string nupkg, string metadata)
     {
         var text = new StringBuilder();
-        text.Append(package.Sha512).Append('|');
+        text.Append(folder).Append('|').Append(package.Sha512).Append('|');
         Append(text, nupkg);
         Append(text, metadata);
         foreach (var asset in package.AssetFiles)

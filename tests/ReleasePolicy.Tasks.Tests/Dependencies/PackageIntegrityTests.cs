@@ -79,6 +79,37 @@ public sealed class PackageIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void ASignedPackageChangedAndRehashedStillFailsBecauseItsSignatureSignedOtherContent()
+    {
+        // What an attacker with write access to the packages folder would do: change the .nupkg and record its new hash.
+        _folder.AddSigned(tamper: folder =>
+        {
+            var nupkg = Path.Combine(folder, "newtonsoft.json.13.0.3.nupkg");
+            using (var archive = System.IO.Compression.ZipFile.Open(nupkg, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                using var writer = new StreamWriter(archive.GetEntry("README.md")!.Open());
+                writer.Write("changed");
+            }
+
+            string hash;
+            using (var stream = File.OpenRead(nupkg))
+            {
+                hash = ReleasePolicy.Dependencies.PackageContentHash.Compute(stream, ReleasePolicy.Dependencies.PackageArchiveLayout.Read(stream)).Sha512;
+            }
+
+            File.WriteAllText(Path.Combine(folder, ".nupkg.metadata"), $"{{\"version\": 2, \"contentHash\": \"{hash}\"}}");
+        });
+        _folder.WriteAssets();
+
+        var (task, engine) = _folder.Task();
+
+        task.Execute();
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("RP4002", warning.Code);
+        Assert.Contains("its content is not the content its signature signed (the package was changed after signing)", warning.Message);
+    }
+
+    [Fact]
     public void ASameSizeChangeInAnUnsignedPackageFileIsFoundToo()
     {
         _folder.AddUnsigned("Contoso.Billing", "2.1.0", true, ("lib/net8.0/Contoso.Billing.dll", "original"), ("build/Contoso.Billing.targets", "<Project />"));

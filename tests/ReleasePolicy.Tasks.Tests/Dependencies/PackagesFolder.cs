@@ -83,7 +83,7 @@ internal sealed class PackagesFolder : IDisposable
     }
 
     /// <summary>The real, author-signed and repository-countersigned Newtonsoft.Json 13.0.3, copied from the NuGet cache.</summary>
-    public void AddSigned(bool direct = true)
+    public void AddSigned(bool direct = true, Action<string>? tamper = null)
     {
         var source = Path.Combine(NuGetCache(), "newtonsoft.json", SignedVersion);
         var folder = FolderOf(SignedId, SignedVersion);
@@ -94,6 +94,7 @@ internal sealed class PackagesFolder : IDisposable
             File.Copy(file, target);
         }
 
+        tamper?.Invoke(folder);
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ".nupkg.metadata")));
         _packages.Add((SignedId, SignedVersion, metadata.RootElement.GetProperty("contentHash").GetString()!, direct, new[] { "lib/net6.0/Newtonsoft.Json.dll" }));
     }
