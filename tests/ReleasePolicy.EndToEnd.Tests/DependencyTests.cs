@@ -44,8 +44,11 @@ public sealed class DependencyTests
         Assert.Contains("Package 'Newtonsoft.Json' 13.0.3 (direct) has a known critical vulnerability GHSA-e2e0-crit-0001", error.Message);
         Assert.Contains("fixed in 13.0.4", error.Message);
 
-        // The inner dev loop stays fast: a Debug build does not verify dependencies.
+        // The inner dev loop stays fast: a Debug build does not verify dependencies, unless asked to.
         project.Dotnet("build").ShouldSucceed();
+        Assert.Single(project.Dotnet("build", "-p:ReleaseVerifyDependencies=true", "-p:ReleasePolicyMode=Audit").ShouldSucceed().WithCode("RP4004"));
+        var invalid = project.Dotnet("build", "-p:ReleaseVerifyDependencies=sometimes").ShouldFail();
+        Assert.Contains("ReleaseVerifyDependencies is 'sometimes'. Allowed values: true, false", Assert.Single(invalid.WithCode("RP9001")).Message);
     }
 
     [Fact]
