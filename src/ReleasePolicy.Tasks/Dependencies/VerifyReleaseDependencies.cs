@@ -69,6 +69,10 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
             IO.StampFile.Delete(StampFile!);
         }
 
+        // Which CMS library the host let us load: ours, from the task folder, unless something is wrong with the package.
+        var cms = typeof(System.Security.Cryptography.Pkcs.SignedCms).Assembly;
+        Log.LogMessage(MessageImportance.Low, "ReleasePolicy tasks use System.Security.Cryptography.Pkcs {0} from '{1}'.", cms.GetName().Version, cms.Location);
+
         var errors = new List<PolicyFinding>();
         var options = new DependencyVerificationOptions
         {
