@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ReleasePolicy.Analyzers.Inventory;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
@@ -29,19 +30,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
     /// <summary>The global option (set by the SDK) naming the file to write.</summary>
     public const string FileOption = "release_policy.migration_inventory_file";
 
-    /// <summary>
-    /// Reported when the inventory cannot be written. A warning by default, which also keeps the compiler from skipping
-    /// this analyzer in builds without an error log (it skips analyzers whose diagnostics are all info or hidden).
-    /// </summary>
-    internal static readonly DiagnosticDescriptor NotWrittenRule = new(
-        RuleIds.InternalFailure,
-        title: "The migration inventory could not be written",
-        messageFormat: "ReleasePolicy could not write the migration inventory '{0}': {1}; the release manifest will report it missing. Please report this at https://github.com/releasepolicy/releasepolicy/issues.",
-        RuleCategories.Configuration,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: RuleHelpLink.For(RuleIds.InternalFailure),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+    internal static DiagnosticDescriptor NotWrittenRule => InventoryFile.NotWrittenRule;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NotWrittenRule);
 
@@ -89,7 +78,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
             {
                 var text = failure is null
                     ? MigrationInventoryFile.Render(reviews.OrderBy(r => r.Entry.ClassName, StringComparer.Ordinal).ToList())
-                    : MigrationInventoryFile.RenderFailure(failure);
+                    : InventoryText.RenderFailure(failure);
                 var error = InventoryFile.Write(path.Trim(), text);
                 if (error is not null)
                 {
@@ -97,37 +86,5 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                 }
             });
         });
-    }
-
-    /// <summary>The one place this analyzer touches the file system.</summary>
-    private static class InventoryFile
-    {
-        // RS1035 bans file IO in analyzers because they run in the IDE, in parallel, and may be cached. This write
-        // happens only in command-line builds (the option above is never given to the IDE), once per compilation, to a
-        // path the SDK owns, through a temporary file renamed into place so a reader never sees half a file.
-#pragma warning disable RS1035
-        public static string? Write(string path, string text)
-        {
-            try
-            {
-                var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                if (File.Exists(path))
-                {
-                    File.Replace(temporary, path, destinationBackupFileName: null);
-                }
-                else
-                {
-                    File.Move(temporary, path);
-                }
-
-                return null;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                return ex.Message;
-            }
-        }
-#pragma warning restore RS1035
     }
 }

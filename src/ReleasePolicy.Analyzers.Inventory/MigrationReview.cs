@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using ReleasePolicy.Analyzers.Inventory;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
@@ -62,19 +63,4 @@ internal sealed class MigrationReview
             diagnostics.Add(diagnostic);
         }
     }
-}
-
-/// <summary>A rule's finding with the severity the build gives it.</summary>
-internal sealed class ReviewedFinding
-{
-    public ReviewedFinding(Diagnostic diagnostic, string severity)
-    {
-        Diagnostic = diagnostic;
-        Severity = severity;
-    }
-
-    public Diagnostic Diagnostic { get; }
-
-    /// <summary><c>error</c>, <c>warning</c> or <c>info</c>.</summary>
-    public string Severity { get; }
 }

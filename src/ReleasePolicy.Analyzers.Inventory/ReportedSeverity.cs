@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ReleasePolicy.Analyzers.Migrations;
+namespace ReleasePolicy.Analyzers.Inventory;
 
 /// <summary>
 /// The severity the compiler gives a diagnostic in this compilation, for a diagnostic the inventory writer computes

@@ -3,9 +3,12 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ReleasePolicy.Cli.Diff;
+using ReleasePolicy.Cli.Metrics;
+using ReleasePolicy.Cli.Sarif;
 using ReleasePolicy.Cli.Summary;
 using ReleasePolicy.Cli.Trend;
 using ReleasePolicy.Cli.Verify;
+using ReleasePolicy.Git;
 using ReleasePolicy.Risk;
 
 namespace ReleasePolicy.Cli;
@@ -51,6 +54,7 @@ internal static class ReleasePolicyCommand
             SummaryCommand(output, error),
             DiffCommand(output, error),
             TrendCommand(output, error),
+            MetricsCommand(output, error),
         };
         return root;
     }
@@ -60,14 +64,16 @@ internal static class ReleasePolicyCommand
         var path = new Argument<string>("nupkg-or-manifest") { Description = "A .nupkg (checked against the .release.json sidecar beside it), a sidecar, or a release manifest." };
         var maxRisk = new Option<string?>("--max-risk") { Description = "Fail when the recorded risk level is above this one." };
         maxRisk.AcceptOnlyFromAmong(RiskLevels.All.ToArray());
-        var command = new Command("verify", "Check that a release is what its manifest says: well formed, digests match, risk within the ceiling. Exit 0 pass, 1 a check failed, 2 unreadable input.")
+        var requireGates = new Option<bool>("--require-gates") { Description = "Fail when the manifest records no release gates, or any gate failed." };
+        var command = new Command("verify", "Check that a release is what its manifest says: conforms to the schema, digests match, risk within the ceiling, gates passed. Exit 0 pass, 1 a check failed, 2 unreadable input.")
         {
             path,
             maxRisk,
+            requireGates,
         };
         command.SetAction(parse =>
         {
-            var result = ReleaseVerification.Run(parse.GetValue(path)!, parse.GetValue(maxRisk), error);
+            var result = ReleaseVerification.Run(parse.GetValue(path)!, parse.GetValue(maxRisk), error, parse.GetValue(requireGates));
             foreach (var line in result.Passed)
             {
                 output.WriteLine("ok: " + line);
@@ -91,14 +97,16 @@ internal static class ReleasePolicyCommand
     private static Command SummaryCommand(TextWriter output, TextWriter error)
     {
         var path = new Argument<string>("manifest") { Description = "A release manifest, a sidecar, or a .nupkg that contains one." };
-        var format = FormatOption();
+        var format = FormatOption("sarif");
+        var projectPath = new Option<string?>("--project-path") { Description = "With --format sarif: the project's folder relative to the repository root, put before each finding's path (the manifest records them relative to the project)." };
         var audience = new Option<string>("--audience") { Description = "Whose sections to show.", DefaultValueFactory = _ => Audience.All };
         audience.AcceptOnlyFromAmong(Audience.Names);
-        var command = new Command("summary", "Summarise a release for operations, security or support, as text, Markdown (for $GITHUB_STEP_SUMMARY) or JSON.")
+        var command = new Command("summary", "Summarise a release for operations, security or support, as text, Markdown (for $GITHUB_STEP_SUMMARY) or JSON; or its findings as SARIF 2.1.0 for code scanning.")
         {
             path,
             format,
             audience,
+            projectPath,
         };
         command.SetAction(parse =>
         {
@@ -116,6 +124,9 @@ internal static class ReleasePolicyCommand
                     break;
                 case "json":
                     SummaryWriter.Json(output, manifest, who);
+                    break;
+                case "sarif":
+                    SarifWriter.Write(output, manifest, parse.GetValue(projectPath));
                     break;
                 default:
                     SummaryWriter.Text(Terminal.Over(output, Terminal.IsInteractive(output)), manifest, who);
@@ -192,10 +203,62 @@ internal static class ReleasePolicyCommand
         return command;
     }
 
-    private static Option<string> FormatOption()
+    private static Command MetricsCommand(TextWriter output, TextWriter error)
+    {
+        var folder = new Argument<string>("folder") { Description = "A folder of releases: *.release.json sidecars, release-manifest.json files and .nupkg packages, in any subfolder." };
+        var format = FormatOption("html");
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with trend charts (inline SVG, no scripts, no network) to this file." };
+        var repository = new Option<string?>("--repository") { Description = "The git repository the releases were built from, for lead time (commit time -> build time). Default: the current directory's." };
+        var command = new Command("metrics", "DORA-style release metrics from a folder of manifests: deployment frequency, change failure rate (a hotfix following a release), time to restore, lead time; per package and overall, with sample sizes.")
+        {
+            folder,
+            format,
+            html,
+            repository,
+        };
+        command.SetAction(parse =>
+        {
+            var releases = ReleaseFolder.Read(parse.GetValue(folder)!, error);
+            if (releases is null)
+            {
+                return ExitCodes.UsageOrInputError;
+            }
+
+            if (releases.Count == 0)
+            {
+                error.WriteLine($"error: no release manifests (*.release.json, release-manifest.json, .nupkg) were found in '{parse.GetValue(folder)}'.");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var gitStart = parse.GetValue(repository) ?? Directory.GetCurrentDirectory();
+            var metrics = ReleaseMetrics.Compute(releases, m => GitCommitTime.Read(gitStart, m.Package.Repository.Commit!));
+            if (parse.GetValue(format) == "json")
+            {
+                MetricsWriter.Json(output, metrics);
+            }
+            else if (parse.GetValue(format) == "html")
+            {
+                output.Write(MetricsPage.Render(metrics));
+            }
+            else
+            {
+                MetricsWriter.Text(output, metrics, markdown: parse.GetValue(format) == "markdown");
+            }
+
+            if (parse.GetValue(html) is { } page)
+            {
+                MetricsPage.Write(page, metrics);
+            }
+
+            return ExitCodes.Pass;
+        });
+        return command;
+    }
+
+    private static Option<string> FormatOption(params string[] more)
     {
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        format.AcceptOnlyFromAmong(new[] { "text", "markdown", "json" }.Concat(more).ToArray());
         return format;
     }
 }

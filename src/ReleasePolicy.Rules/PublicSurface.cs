@@ -23,7 +23,7 @@ public static partial class RuleHelpLink;
 
 public static partial class SettingList;
 
-public static partial class MigrationInventoryFormat;
+public static partial class InventoryFormat;
 
 public static partial class FlagSourceReader;
 

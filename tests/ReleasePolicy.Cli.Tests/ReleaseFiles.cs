@@ -42,7 +42,7 @@ internal sealed class ReleaseFiles : IDisposable
     }
 
     public static MigrationEntry Script(string id, string status = MigrationStatus.Reversible, bool destructive = false) =>
-        new(id, "flyway", new MigrationScriptFile($"db/{id}.sql", "ab"), status == MigrationStatus.Reversible ? new MigrationScriptFile($"db/U{id[1..]}.sql", "cd") : null, null, status, null, destructive);
+        new(id, "flyway", new MigrationScriptFile($"db/{id}.sql", new string('a', 64)), status == MigrationStatus.Reversible ? new MigrationScriptFile($"db/U{id[1..]}.sql", new string('c', 64)) : null, null, status, null, destructive);
 
     public static ResolvedPackage Package(string id, string version, bool direct = true) => new(id, version, direct, "abc=");
 

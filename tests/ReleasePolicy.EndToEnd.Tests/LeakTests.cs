@@ -50,12 +50,13 @@ public sealed class LeakTests
     [Fact]
     public void The_analyzers_read_the_organisation_domains_from_the_project_and_the_sinks_from_editorconfig()
     {
-        var project = FixtureProject.Create("LeakAnalyzers", projectBody: """
+        var project = FixtureProject.Create("LeakAnalyzers", folderName: "LeakAnalyzers/src/Api", projectBody: """
               <PropertyGroup>
                 <ReleaseInternalDomains>corp.contoso.com;contoso.internal</ReleaseInternalDomains>
               </PropertyGroup>
             """);
         project.Write(".editorconfig", "root = true\n\n[*.cs]\nrelease_policy.user_facing_sinks = Contoso.Errors.Create\n");
+        GitCli.Run(Path.GetFullPath(Path.Combine(project.Directory, "..", "..")), "init", "-q");
         project.Write("Errors.cs", """
             namespace Contoso;
 
@@ -74,5 +75,21 @@ public sealed class LeakTests
         var warning = Assert.Single(build.WithCode("RP3001"));
         Assert.Equal("Errors.cs", warning.FileName);
         Assert.Contains("Internal host 'billing.contoso.internal' reaches users through Errors.Create", warning.Message);
+
+        // The inner-loop build collects nothing for the manifest; the pack's compile does, and lists it with file and line.
+        Assert.False(File.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "releasepolicy", "leak-inventory.txt")));
+        project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        using var manifest = project.ManifestFromNupkg();
+        var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3001");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("Errors.cs", finding.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(7, finding.GetProperty("location").GetProperty("line").GetInt32());
+
+        // The release-notes check found nothing, so it is up to date; a CHANGELOG.md that appears later at the
+        // repository root (no input list named it) makes the next pack read it.
+        var repositoryRoot = Path.GetFullPath(Path.Combine(project.Directory, "..", ".."));
+        File.WriteAllText(Path.Combine(repositoryRoot, "CHANGELOG.md"), "# 2.1.0\n\n- Moved the reports to reports.corp.\n");
+        var again = project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        Assert.Contains(again.WithCode("RP3010"), d => d.FileName == "CHANGELOG.md");
     }
 }

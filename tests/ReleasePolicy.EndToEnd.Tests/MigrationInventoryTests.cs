@@ -26,7 +26,7 @@ public sealed class MigrationInventoryTests
         Assert.Contains("ReleasePolicy.Analyzers.dll", compile);
         Assert.DoesNotContain("/errorlog:", compile);
         Assert.DoesNotContain("ReleasePolicy.Analyzers.Inventory.dll", compile);
-        Assert.DoesNotContain("migration-inventory.globalconfig", compile);
+        Assert.DoesNotContain("inventory.globalconfig", compile);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class MigrationInventoryTests
         var compile = CompilerCommandLine(project.Dotnet("build", "-c", "Release", "-v:n", "-p:ReleasePolicyMode=Audit").ShouldSucceed());
 
         Assert.Contains("ReleasePolicy.Analyzers.Inventory.dll", compile);
-        Assert.Contains("migration-inventory.globalconfig", compile);
+        Assert.Contains("inventory.globalconfig", compile);
         Assert.DoesNotContain("/errorlog:", compile);
     }
 

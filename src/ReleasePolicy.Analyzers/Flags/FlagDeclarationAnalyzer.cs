@@ -83,45 +83,8 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
 
             var today = FlagExpiry.ParseDate(api.Options.Today) ?? DateTime.UtcNow.Date;
             var usage = new FlagUsage();
-            var requirements = new FlagRequirement.Cache(api);
 
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    var invocation = (IInvocationOperation)operation.Operation;
-                    if (api.GetCheck(invocation) is { KeyArgument: { } key } check)
-                    {
-                        Check(operation.ReportDiagnostic, new FlagReference(check.Flag, key.Value.Syntax.GetLocation(), FlagKey.Field(key.Value)), sources, today, usage);
-                    }
-                    else if (api.IsWithFeatureGate(invocation))
-                    {
-                        foreach (var reference in FlagReferences.WithFeatureGateFlags(invocation))
-                        {
-                            Check(operation.ReportDiagnostic, reference, sources, today, usage);
-                        }
-                    }
-                },
-                OperationKind.Invocation);
-
-            // Requirement attributes through the symbols' attribute data, which the compiler binds once anyway: binding
-            // each attribute again through a semantic model in a syntax action cost seconds on a large web project.
-            start.RegisterSymbolAction(
-                symbol =>
-                {
-                    foreach (var attribute in symbol.Symbol.GetAttributes())
-                    {
-                        if (api.IsRequirementAttribute(attribute.AttributeClass?.Name))
-                        {
-                            foreach (var reference in FlagReferences.AttributeFlags(attribute, symbol.CancellationToken))
-                            {
-                                Check(symbol.ReportDiagnostic, reference, sources, today, usage);
-                            }
-                        }
-                    }
-                },
-                SymbolKind.NamedType,
-                SymbolKind.Method,
-                SymbolKind.Property);
+            FlagReferenceActions.Register(start, api, (report, reference) => Check(report, reference, sources, today, usage));
 
             if (sources.Declared.Count == 0)
             {
@@ -132,7 +95,8 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Check(Action<Diagnostic> report, FlagReference reference, FlagSources sources, DateTime today, FlagUsage usage)
+    /// <summary>RP2002 and RP2003 for one reference, which is counted in <paramref name="usage"/>; the flag inventory reports through it too.</summary>
+    internal static void Check(Action<Diagnostic> report, FlagReference reference, FlagSources sources, DateTime today, FlagUsage usage)
     {
         if (reference.Flag is not { } flag)
         {
@@ -210,21 +174,5 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         return words.TryGetValue(field.Name, out var count) && count > own;
-    }
-
-    /// <summary>The flags the compilation checks, gates or requires, gathered concurrently for RP2005 at its end.</summary>
-    private sealed class FlagUsage
-    {
-        private readonly ConcurrentDictionary<string, byte> references = new(StringComparer.OrdinalIgnoreCase);
-        private readonly ConcurrentDictionary<IFieldSymbol, byte> fields = new(SymbolEqualityComparer.Default);
-
-        public bool HasReferences => !references.IsEmpty;
-
-        public void AddReference(string flag) => references.TryAdd(flag, 0);
-
-        public void AddField(IFieldSymbol field) => fields.TryAdd(field, 0);
-
-        public bool IsChecked(DeclaredFlag flag) =>
-            references.ContainsKey(flag.Name) || flag.Field is { } field && fields.ContainsKey(field);
     }
 }

@@ -32,33 +32,36 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var options = new LeakOptions(start.Options);
-            start.RegisterSyntaxNodeAction(
-                nodeContext =>
-                {
-                    var literal = (LiteralExpressionSyntax)nodeContext.Node;
-                    Analyze(nodeContext, literal.Token.ValueText, options);
-                },
-                SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(
-                nodeContext => Analyze(nodeContext, TextOf((InterpolatedStringExpressionSyntax)nodeContext.Node), options),
-                SyntaxKind.InterpolatedStringExpression);
-        });
+        context.RegisterCompilationStartAction(start => Register(start, record: null));
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, string text, LeakOptions options)
+    /// <summary>The rule's actions; given <paramref name="record"/>, they hand it their diagnostics instead of reporting them (the leak inventory).</summary>
+    internal static void Register(CompilationStartAnalysisContext start, System.Action<Diagnostic>? record)
+    {
+        var options = new LeakOptions(start.Options);
+        start.RegisterSyntaxNodeAction(
+            nodeContext =>
+            {
+                var literal = (LiteralExpressionSyntax)nodeContext.Node;
+                Analyze(record ?? nodeContext.ReportDiagnostic, nodeContext.Node, literal.Token.ValueText, options);
+            },
+            SyntaxKind.StringLiteralExpression);
+        start.RegisterSyntaxNodeAction(
+            nodeContext => Analyze(record ?? nodeContext.ReportDiagnostic, nodeContext.Node, TextOf((InterpolatedStringExpressionSyntax)nodeContext.Node), options),
+            SyntaxKind.InterpolatedStringExpression);
+    }
+
+    private static void Analyze(System.Action<Diagnostic> report, SyntaxNode node, string text, LeakOptions options)
     {
         if (!InternalIdentifierDetector.MightContainCredential(text))
         {
             return;
         }
 
-        var findings = InternalIdentifierDetector.Find(text, options.For(context.Node.SyntaxTree));
+        var findings = InternalIdentifierDetector.Find(text, options.For(node.SyntaxTree));
         if (InternalIdentifierDetector.Contains(findings, LeakKind.Credential))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), LeakMessages.List(findings.Where(f => f.Kind == LeakKind.Credential))));
+            report(Diagnostic.Create(Rule, node.GetLocation(), LeakMessages.List(findings.Where(f => f.Kind == LeakKind.Credential))));
         }
     }
 

@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ReleasePolicy.Analyzers.Leaks;
 
 /// <summary>
-/// Whether code only runs in development: inside <c>if (env.IsDevelopment())</c> (any receiver:
+/// Whether code only runs in development: inside <c>if (env.IsDevelopment())</c> (also
+/// <c>env.EnvironmentName == "Development"</c>, <c>env.IsEnvironment(Environments.Development)</c>; any receiver:
 /// <c>app.Environment</c>, <c>builder.Environment</c>, an <c>IHostEnvironment</c> / <c>IWebHostEnvironment</c>
 /// parameter or field), in the true branch of <c>env.IsDevelopment() ? … : …</c>, in the else branch of
 /// <c>if (!env.IsDevelopment())</c>, or after <c>if (!env.IsDevelopment()) return …;</c> in the same block.
@@ -73,6 +74,7 @@ internal static class DevelopmentGuard
             {
                 PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsDevelopmentCheck(not.Operand, negated: false),
                 BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or => IsDevelopmentCheck(or.Left, true) || IsDevelopmentCheck(or.Right, true),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } notEquals => ComparesEnvironmentNameWithDevelopment(notEquals),
                 _ => false,
             };
         }
@@ -81,15 +83,51 @@ internal static class DevelopmentGuard
         {
             InvocationExpressionSyntax invocation => IsDevelopmentCall(invocation),
             BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and => IsDevelopmentCheck(and.Left, false) || IsDevelopmentCheck(and.Right, false),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals => ComparesEnvironmentNameWithDevelopment(equals),
             _ => false,
         };
     }
 
-    private static bool IsDevelopmentCall(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    /// <summary><c>env.IsDevelopment()</c>, <c>env.IsEnvironment("Development")</c> or <c>string.Equals(env.EnvironmentName, "Development"…)</c>.</summary>
+    private static bool IsDevelopmentCall(InvocationExpressionSyntax invocation)
     {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "IsDevelopment",
-        IdentifierNameSyntax name => name.Identifier.ValueText == "IsDevelopment",
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == "IsDevelopment",
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+        var arguments = invocation.ArgumentList.Arguments;
+        return name switch
+        {
+            "IsDevelopment" => true,
+            "IsEnvironment" => arguments.Count == 1 && IsDevelopmentName(arguments[0].Expression),
+            "Equals" => arguments.Count >= 2
+                && ((IsEnvironmentName(arguments[0].Expression) && IsDevelopmentName(arguments[1].Expression))
+                    || (IsDevelopmentName(arguments[0].Expression) && IsEnvironmentName(arguments[1].Expression))),
+            _ => false,
+        };
+    }
+
+    /// <summary><c>env.EnvironmentName == "Development"</c> (or <c>!=</c>, either side, or <c>Environments.Development</c>).</summary>
+    private static bool ComparesEnvironmentNameWithDevelopment(BinaryExpressionSyntax comparison) =>
+        (IsEnvironmentName(comparison.Left) && IsDevelopmentName(comparison.Right))
+        || (IsDevelopmentName(comparison.Left) && IsEnvironmentName(comparison.Right));
+
+    private static bool IsEnvironmentName(ExpressionSyntax expression) => Unwrap(expression) switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "EnvironmentName",
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == "EnvironmentName",
+        ConditionalAccessExpressionSyntax conditional => IsEnvironmentName(conditional.WhenNotNull),
+        _ => false,
+    };
+
+    private static bool IsDevelopmentName(ExpressionSyntax expression) => Unwrap(expression) switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText == "Development",
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Environments" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Environments" } } member
+            => member.Name.Identifier.ValueText == "Development",
         _ => false,
     };
 

@@ -29,40 +29,43 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks || sinks.Exception is null)
-            {
-                return;
-            }
-
-            SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(operationContext, value, sink, sinks));
-
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions") is { } developerPage)
-            {
-                start.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var invocation = (IInvocationOperation)operationContext.Operation;
-                        if (invocation.TargetMethod.Name == "UseDeveloperExceptionPage"
-                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, developerPage)
-                            && !DevelopmentGuard.Dominates(invocation.Syntax))
-                        {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the developer exception page", "UseDeveloperExceptionPage"));
-                        }
-                    },
-                    OperationKind.Invocation);
-            }
-        });
+        context.RegisterCompilationStartAction(start => Register(start, record: null));
     }
 
-    private static void Analyze(OperationAnalysisContext context, IOperation value, string sink, UserFacingSinks sinks)
+    /// <summary>The rule's actions; given <paramref name="record"/>, they hand it their diagnostics instead of reporting them (the leak inventory).</summary>
+    internal static void Register(CompilationStartAnalysisContext start, System.Action<Diagnostic>? record)
+    {
+        if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks || sinks.Exception is null)
+        {
+            return;
+        }
+
+        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(record ?? operationContext.ReportDiagnostic, value, sink, sinks));
+
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions") is { } developerPage)
+        {
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    if (invocation.TargetMethod.Name == "UseDeveloperExceptionPage"
+                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, developerPage)
+                        && !DevelopmentGuard.Dominates(invocation.Syntax))
+                    {
+                        (record ?? operationContext.ReportDiagnostic)(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the developer exception page", "UseDeveloperExceptionPage"));
+                    }
+                },
+                OperationKind.Invocation);
+        }
+    }
+
+    private static void Analyze(System.Action<Diagnostic> report, IOperation value, string sink, UserFacingSinks sinks)
     {
         foreach (var detail in SinkValues.Read(value, sinks).ExceptionDetails)
         {
             if (!DevelopmentGuard.Dominates(detail.Syntax))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, detail.Syntax.GetLocation(), detail.Syntax.ToString(), sink));
+                report(Diagnostic.Create(Rule, detail.Syntax.GetLocation(), detail.Syntax.ToString(), sink));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -42,23 +43,26 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var options = new LeakOptions(start.Options);
-
-            // Localized resources reach users whatever the framework.
-            start.RegisterAdditionalFileAction(fileContext => AnalyzeResources(fileContext, options));
-
-            if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks)
-            {
-                return;
-            }
-
-            SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(operationContext, value, sink, sinks, options));
-        });
+        context.RegisterCompilationStartAction(start => Register(start, record: null));
     }
 
-    private static void Analyze(OperationAnalysisContext context, IOperation value, string sink, UserFacingSinks sinks, LeakOptions options)
+    /// <summary>The rules' actions; given <paramref name="record"/>, they hand it their diagnostics instead of reporting them (the leak inventory).</summary>
+    internal static void Register(CompilationStartAnalysisContext start, Action<Diagnostic>? record)
+    {
+        var options = new LeakOptions(start.Options);
+
+        // Localized resources reach users whatever the framework.
+        start.RegisterAdditionalFileAction(fileContext => AnalyzeResources(record ?? fileContext.ReportDiagnostic, fileContext.AdditionalFile, options, fileContext.CancellationToken));
+
+        if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks)
+        {
+            return;
+        }
+
+        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(record ?? operationContext.ReportDiagnostic, value, sink, sinks, options));
+    }
+
+    private static void Analyze(Action<Diagnostic> report, IOperation value, string sink, UserFacingSinks sinks, LeakOptions options)
     {
         var read = SinkValues.Read(value, sinks);
         if (read.Texts.Count == 0)
@@ -75,23 +79,23 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            Report(context, InternalHost, LeakKind.InternalHost, findings, text, sink);
-            Report(context, PrivateAddress, LeakKind.PrivateAddress, findings, text, sink);
-            Report(context, TicketReference, LeakKind.TicketReference, findings, text, sink);
-            Report(context, DebugReference, LeakKind.DebugReference, findings, text, sink);
+            Report(report, InternalHost, LeakKind.InternalHost, findings, text, sink);
+            Report(report, PrivateAddress, LeakKind.PrivateAddress, findings, text, sink);
+            Report(report, TicketReference, LeakKind.TicketReference, findings, text, sink);
+            Report(report, DebugReference, LeakKind.DebugReference, findings, text, sink);
         }
     }
 
-    private static void AnalyzeResources(AdditionalFileAnalysisContext context, LeakOptions options)
+    private static void AnalyzeResources(Action<Diagnostic> report, AdditionalText file, LeakOptions options, System.Threading.CancellationToken cancellationToken)
     {
-        if (!ResourceStrings.IsResx(context.AdditionalFile) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        if (!ResourceStrings.IsResx(file) || file.GetText(cancellationToken) is not { } text)
         {
             return;
         }
 
-        var settings = options.For(context.AdditionalFile);
-        var fileName = System.IO.Path.GetFileName(context.AdditionalFile.Path);
-        foreach (var (name, value, location) in ResourceStrings.Read(context.AdditionalFile, text))
+        var settings = options.For(file);
+        var fileName = System.IO.Path.GetFileName(file.Path);
+        foreach (var (name, value, location) in ResourceStrings.Read(file, text))
         {
             var findings = InternalIdentifierDetector.Find(value, settings);
             var sink = "resource '" + name + "' in " + fileName;
@@ -99,17 +103,17 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
             {
                 if (InternalIdentifierDetector.Contains(findings, kind))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
+                    report(Diagnostic.Create(descriptor, location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
                 }
             }
         }
     }
 
-    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, LeakKind kind, System.Collections.Generic.IReadOnlyList<LeakFinding> findings, SinkText text, string sink)
+    private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, LeakKind kind, System.Collections.Generic.IReadOnlyList<LeakFinding> findings, SinkText text, string sink)
     {
         if (InternalIdentifierDetector.Contains(findings, kind))
         {
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, text.Location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
+            report(Diagnostic.Create(descriptor, text.Location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using ReleasePolicy.IO;
 using ReleasePolicy.Manifest;
 using ReleasePolicy.Risk;
@@ -11,7 +12,8 @@ namespace ReleasePolicy.Cli.Verify;
 /// <summary>
 /// What <c>release-policy verify</c> checks. For a .nupkg: the sidecar beside it records the package's SHA-256, and the
 /// manifest inside the package says the same as the sidecar. For a manifest or sidecar: it is well formed, and every
-/// artifact it lists is there with the recorded SHA-256. Then the risk ceiling, when one is given.
+/// artifact it lists is there with the recorded SHA-256. Every manifest read must conform to the JSON Schema
+/// (<see cref="ManifestSchema"/>). Then the risk ceiling and the gates (<see cref="GateCheck"/>), when asked for.
 /// </summary>
 internal sealed class ReleaseVerification
 {
@@ -30,7 +32,7 @@ internal sealed class ReleaseVerification
     /// <summary>Every reason it failed, one line each.</summary>
     public IReadOnlyList<string> Failures { get; }
 
-    public static ReleaseVerification Run(string path, string? maxRisk, TextWriter error)
+    public static ReleaseVerification Run(string path, string? maxRisk, TextWriter error, bool requireGates = false)
     {
         if (maxRisk is not null && RiskLevels.Rank(maxRisk) < 0)
         {
@@ -41,9 +43,10 @@ internal sealed class ReleaseVerification
         var passed = new List<string>();
         var failures = new List<string>();
         ReleaseManifest? manifest;
+        byte[]? manifestBytes = null;
         if (PackageManifestEntry.IsPackage(path))
         {
-            manifest = VerifyPackage(path, passed, failures, error);
+            manifest = VerifyPackage(path, passed, failures, error, out manifestBytes);
         }
         else
         {
@@ -51,11 +54,13 @@ internal sealed class ReleaseVerification
             if (manifest is not null)
             {
                 passed.Add($"'{path}' is a well-formed release manifest, schema version {ReleaseManifest.SchemaVersion}.");
+                manifestBytes = File.ReadAllBytes(path);
+                VerifySchema(manifestBytes, Path.GetFileName(path), passed, failures);
                 VerifyArtifacts(manifest, Path.GetDirectoryName(Path.GetFullPath(path))!, passed, failures);
             }
         }
 
-        if (manifest is null)
+        if (manifest is null || manifestBytes is null)
         {
             return InputError();
         }
@@ -77,11 +82,32 @@ internal sealed class ReleaseVerification
             }
         }
 
+        if (requireGates)
+        {
+            using var document = JsonDocument.Parse(manifestBytes);
+            GateCheck.Verify(document.RootElement, passed, failures);
+        }
+
         return new ReleaseVerification(failures.Count == 0 ? ExitCodes.Pass : ExitCodes.PolicyFailure, passed, failures);
     }
 
-    private static ReleaseManifest? VerifyPackage(string nupkg, List<string> passed, List<string> failures, TextWriter error)
+    /// <summary>One line per schema violation, each with its JSON path; the reader already accepted the file, so the JSON parses.</summary>
+    private static void VerifySchema(byte[] json, string name, List<string> passed, List<string> failures)
     {
+        using var document = JsonDocument.Parse(json);
+        var violations = ManifestSchema.Violations(document.RootElement);
+        if (violations.Count == 0)
+        {
+            passed.Add($"'{name}' conforms to the release manifest JSON Schema.");
+            return;
+        }
+
+        failures.AddRange(violations.Select(v => $"'{name}' does not conform to the release manifest JSON Schema at {v}."));
+    }
+
+    private static ReleaseManifest? VerifyPackage(string nupkg, List<string> passed, List<string> failures, TextWriter error, out byte[]? manifestBytes)
+    {
+        manifestBytes = null;
         if (!File.Exists(nupkg))
         {
             error.WriteLine($"error: '{nupkg}' was not found.");
@@ -103,6 +129,8 @@ internal sealed class ReleaseVerification
         }
 
         passed.Add($"'{source}' is a well-formed release manifest, schema version {ReleaseManifest.SchemaVersion}.");
+        manifestBytes = bytes;
+        VerifySchema(bytes, Path.GetFileName(nupkg) + "!" + PackageManifestEntry.EntryName, passed, failures);
         var sidecarPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(nupkg))!, Path.GetFileNameWithoutExtension(nupkg) + ".release.json");
         if (!File.Exists(sidecarPath))
         {
@@ -116,6 +144,7 @@ internal sealed class ReleaseVerification
             return null;
         }
 
+        VerifySchema(File.ReadAllBytes(sidecarPath), Path.GetFileName(sidecarPath), passed, failures);
         VerifyArtifacts(sidecar, Path.GetDirectoryName(sidecarPath)!, passed, failures, mustList: Path.GetFileName(nupkg));
         var sidecarManifest = new ReleaseManifest(sidecar.Package, sidecar.Build, sidecar.Release, sidecar.Migrations, sidecar.Dependencies, sidecar.Findings, sidecar.Risk);
         if (ReleaseManifestWriter.ToBytes(sidecarManifest).AsSpan().SequenceEqual(ReleaseManifestWriter.ToBytes(embedded!)))

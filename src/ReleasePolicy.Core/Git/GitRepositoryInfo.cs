@@ -16,11 +16,12 @@ public sealed class GitRepositoryInfo
 {
     public static readonly GitRepositoryInfo None = new(url: null, commit: null, branch: null);
 
-    public GitRepositoryInfo(string? url, string? commit, string? branch)
+    public GitRepositoryInfo(string? url, string? commit, string? branch, string? commitSignature = null)
     {
         Url = url;
         Commit = commit;
         Branch = branch;
+        CommitSignature = commitSignature;
     }
 
     /// <summary><c>remote.origin.url</c> with any credentials removed.</summary>
@@ -31,6 +32,12 @@ public sealed class GitRepositoryInfo
 
     /// <summary>The checked-out branch (<c>main</c>, <c>feature/x</c>); <c>null</c> when HEAD is detached.</summary>
     public string? Branch { get; }
+
+    /// <summary>
+    /// The kind of signature the commit object carries (<see cref="Git.CommitSignature"/>: pgp, ssh, x509, unknown,
+    /// none); <c>null</c> when the commit could not be read. Presence and format, not a verified signature.
+    /// </summary>
+    public string? CommitSignature { get; }
 
     /// <summary>
     /// Finds the repository containing <paramref name="startDirectory"/> (walking up to a <c>.git</c> folder, or a

@@ -60,6 +60,24 @@ public static class ReleaseTextSources
 {
     private static readonly string[] ConventionalNames = { "CHANGELOG.md", "RELEASE-NOTES.md", "RELEASENOTES.md" };
 
+    /// <summary>
+    /// Every conventional release-notes path looked at, present or not, so the build can notice when one appears (a
+    /// new CHANGELOG.md at the repository root is a new input, though no input list named it before).
+    /// </summary>
+    public static IReadOnlyList<string> ConventionalCandidates(string projectDirectory)
+    {
+        var candidates = new List<string>();
+        foreach (var directory in ConventionalFolders(projectDirectory))
+        {
+            foreach (var name in ConventionalNames)
+            {
+                candidates.Add(Path.GetFullPath(Path.Combine(directory, name)));
+            }
+        }
+
+        return candidates;
+    }
+
     public static IReadOnlyList<ReleaseTextSource> Find(
         string projectDirectory,
         IEnumerable<string> releaseNotesItems,

@@ -27,6 +27,7 @@ public sealed class ReleaseManifest
         IReadOnlyList<ReleaseFinding>? findings,
         RiskAssessment? risk = null,
         IReadOnlyList<ReleaseArtifact>? artifacts = null,
+        IReadOnlyList<FeatureFlag>? featureFlags = null,
         DependencyVerificationSummary? dependencyVerification = null)
     {
         DependencyVerification = dependencyVerification;
@@ -38,6 +39,7 @@ public sealed class ReleaseManifest
         Findings = findings;
         Risk = risk;
         Artifacts = artifacts;
+        FeatureFlags = featureFlags;
     }
 
     /// <summary><c>package</c>: identity and where the source came from.</summary>
@@ -58,6 +60,9 @@ public sealed class ReleaseManifest
     /// <summary><c>dependencies</c>: sorted by id (ignoring case) then version.</summary>
     public IReadOnlyList<ResolvedPackage> Dependencies { get; }
 
+    /// <summary><c>featureFlags</c>: sorted by name; null (and no field) when no feature-flag inventory was read.</summary>
+    public IReadOnlyList<FeatureFlag>? FeatureFlags { get; }
+
     /// <summary><c>findings</c>: analyzer and script-check findings; <c>null</c> (and no field) when neither was read.</summary>
     public IReadOnlyList<ReleaseFinding>? Findings { get; }
 
@@ -72,7 +77,7 @@ public sealed class ReleaseManifest
 
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, DependencyVerification);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, DependencyVerification);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

@@ -91,6 +91,7 @@ public static class ReleaseManifestReader
             ReadFindings(root),
             ReadRisk(root),
             ReadArtifacts(root),
+            ReadFeatureFlags(root),
             ReadDependencyVerification(root));
     }
 
@@ -109,7 +110,8 @@ public static class ReleaseManifestReader
             repository = new GitRepositoryInfo(
                 JsonFields.OptionalString(repo, "url", repoPath),
                 JsonFields.OptionalString(repo, "commit", repoPath),
-                JsonFields.OptionalString(repo, "branch", repoPath));
+                JsonFields.OptionalString(repo, "branch", repoPath),
+                JsonFields.OptionalString(repo, "commitSignature", repoPath));
         }
 
         return new ManifestPackage(JsonFields.OptionalString(package, "id", path), JsonFields.OptionalString(package, "version", path), repository);
@@ -222,6 +224,30 @@ public static class ReleaseManifestReader
         return absent && packages.Count == 0
             ? null
             : new DependencyVerificationSummary(packages, DependencyVerificationSummary.ReadVulnerabilities(root), Array.Empty<ReleaseFinding>());
+    }
+
+    private static IReadOnlyList<FeatureFlag>? ReadFeatureFlags(JsonElement root)
+    {
+        var items = JsonFields.Array(root, "featureFlags", "$", out var absent);
+        if (absent)
+        {
+            return null;
+        }
+
+        var flags = new List<FeatureFlag>(items.Count);
+        foreach (var (item, path) in items)
+        {
+            JsonFields.RequireObject(item, path);
+            flags.Add(new FeatureFlag(
+                JsonFields.String(item, "name", path),
+                ReadLocation(item, "declared", path),
+                JsonFields.OptionalInt(item, "references", path) ?? 0,
+                JsonFields.OptionalString(item, "expires", path),
+                JsonFields.Boolean(item, "expired", path, absent: false),
+                JsonFields.Boolean(item, "undeclared", path, absent: false)));
+        }
+
+        return flags;
     }
 
     private static IReadOnlyList<ReleaseFinding>? ReadFindings(JsonElement root)

@@ -33,6 +33,11 @@ public static class ReleaseManifestWriter
                 DependencyVerificationSummary.WriteVulnerabilities(writer, verification.Vulnerabilities);
             }
 
+            if (manifest.FeatureFlags is { } flags)
+            {
+                WriteFeatureFlags(writer, flags);
+            }
+
             if (manifest.Findings is { } findings)
             {
                 WriteFindings(writer, findings);
@@ -53,6 +58,7 @@ public static class ReleaseManifestWriter
             WriteOptional(writer, "url", repository.Url);
             WriteOptional(writer, "commit", repository.Commit);
             WriteOptional(writer, "branch", repository.Branch);
+            WriteOptional(writer, "commitSignature", repository.CommitSignature);
             writer.WriteEndObject();
         }
 
@@ -136,6 +142,24 @@ public static class ReleaseManifestWriter
                 writer.WriteBoolean("baselined", true);
             }
 
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFeatureFlags(Utf8JsonWriter writer, IReadOnlyList<FeatureFlag> flags)
+    {
+        writer.WriteStartArray("featureFlags");
+        foreach (var flag in flags)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", flag.Name);
+            WriteLocation(writer, "declared", flag.Declared);
+            writer.WriteNumber("references", flag.References);
+            WriteOptional(writer, "expires", flag.Expires);
+            writer.WriteBoolean("expired", flag.Expired);
+            writer.WriteBoolean("undeclared", flag.Undeclared);
             writer.WriteEndObject();
         }
 

@@ -50,7 +50,9 @@ public sealed class ReleaseRepository
             branch ??= git.Branch ?? Value(ciBranch);
         }
 
-        var repository = new GitRepositoryInfo(url is null ? null : RepositoryUrl.RemoveCredentials(url), commit, branch);
+        // Read from the commit object only when the repository holds that commit (a CI may name one git does not have).
+        var signature = commit is null ? null : CommitSignature.Read(gitStart, commit).Kind;
+        var repository = new GitRepositoryInfo(url is null ? null : RepositoryUrl.RemoveCredentials(url), commit, branch, signature);
         return new ReleaseRepository(repository, ignoredCommit, skipped);
     }
 

@@ -142,6 +142,11 @@ static partial class RuleCatalogue
         RuleIds.VulnerabilityDataMissing, "Vulnerability data missing or too old", RuleCategories.Dependencies,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // Only checked when ReleaseRequireSignedCommit=true, a deliberate choice, so it blocks in Enforce like the others.
+    public static readonly PolicyRule UnsignedCommit = TaskRule(
+        RuleIds.UnsignedCommit, "HEAD's commit carries no signature while a signed commit is required", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // The risk summary is a message in both modes; missing artifacts a high risk requires follow the mode.
     public static readonly PolicyRule RiskSummary = TaskRule(
         RuleIds.RiskSummary, "Release risk summary", RuleCategories.Risk,
@@ -197,6 +202,7 @@ static partial class RuleCatalogue
         KnownVulnerability,
         InvalidVulnerabilitySuppression,
         VulnerabilityDataMissing,
+        UnsignedCommit,
         RiskSummary,
         RiskArtifactsMissing,
         InvalidPolicyValue,

@@ -47,6 +47,9 @@ static partial class RuleIds
     public const string InvalidVulnerabilitySuppression = "RP4005";
     public const string VulnerabilityDataMissing = "RP4006";
 
+    // Dependencies and supply chain: the source the release is built from.
+    public const string UnsignedCommit = "RP4007";
+
     // Risk and release gates, reported by the manifest task on pack and publish.
     public const string RiskSummary = "RP5000";
     public const string RiskArtifactsMissing = "RP5001";

@@ -48,6 +48,10 @@ public sealed class CheckReleaseNotes : ReleasePolicyTask
     [Output]
     public ITaskItem[] ScannedFiles { get; set; } = System.Array.Empty<ITaskItem>();
 
+    /// <summary>Every conventional release-notes path looked at, present or not: the targets rerun the check when one appears.</summary>
+    [Output]
+    public ITaskItem[] CandidateFiles { get; set; } = System.Array.Empty<ITaskItem>();
+
     protected override string Activity => "checking release notes for internal identifiers";
 
     protected override void ExecuteCore()
@@ -83,6 +87,7 @@ public sealed class CheckReleaseNotes : ReleasePolicyTask
         }
 
         ScannedFiles = sources.Select(source => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(source.FullPath)).ToArray();
+        CandidateFiles = ReleaseTextSources.ConventionalCandidates(Path.GetFullPath(ProjectDirectory)).Select(path => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(path)).ToArray();
         if (ReportedFindingCount == 0 && !Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
         {
             IO.StampFile.Touch(StampFile!);

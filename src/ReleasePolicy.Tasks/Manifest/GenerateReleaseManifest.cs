@@ -63,12 +63,14 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     public string? MigrationsReportFile { get; set; }
 
     /// <summary>
-    /// The migration inventory files the generator wrote, one per compilation (one per target framework of a
-    /// multi-targeted project; read as one, each migration and finding listed once). EF Core / FluentMigrator migrations
-    /// join <c>migrations</c> after the SQL ones, and RP1001-RP1007 findings become <c>findings</c>. Empty when the
-    /// project references no migration framework; a listed file that is missing is RP9002, never a shorter list.
+    /// The inventory files the analyzers wrote, one of each kind per compilation (per target framework of a
+    /// multi-targeted project; read as one, each migration, flag and finding listed once): <c>migration-inventory.txt</c>,
+    /// whose EF Core / FluentMigrator migrations join <c>migrations</c> after the SQL ones, and <c>flag-inventory.txt</c>,
+    /// which becomes <c>featureFlags</c>; their findings (RP1001-RP1007, RP2002-RP2003) join <c>findings</c>. Empty when the
+    /// project references neither a migration framework nor a flag library; a listed file that is missing is RP9002,
+    /// never a shorter list.
     /// </summary>
-    public ITaskItem[] MigrationInventoryFiles { get; set; } = Array.Empty<ITaskItem>();
+    public ITaskItem[] InventoryFiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The SQL script check's findings (RP1010-RP1013); they join <c>findings</c> with the analyzers'.</summary>
     public string? ScriptFindingsFile { get; set; }
@@ -138,14 +140,22 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
 
         var projectDirectory = Value(ProjectDirectory) ?? (Value(ProjectFile) is { } projectFile ? Path.GetDirectoryName(Path.GetFullPath(projectFile)) : null);
         var inventoryFiles = new List<string>();
-        foreach (var item in MigrationInventoryFiles)
+        foreach (var item in InventoryFiles)
         {
             inventoryFiles.Add(item.ItemSpec);
         }
 
-        if (!MigrationInventory.TryRead(inventoryFiles, projectDirectory, out var inventory, out var inventoryError))
+        if (!CompilationInventory.TryRead(inventoryFiles, projectDirectory, out var inventory, out var inventoryError))
         {
             findings.Add(inventoryError!);
+        }
+
+        if (!inventoryFiles.Exists(file => string.Equals(Path.GetFileName(file), CompilationInventory.LeakInventoryFileName, StringComparison.OrdinalIgnoreCase)))
+        {
+            Log.LogMessage(
+                MessageImportance.Normal,
+                "ReleasePolicy: the release manifest lists no RP3001-RP3006 findings, because the compile that built this project did not collect them " +
+                "(only Enforce, pack and publish builds do). Build with -c Release first, or set ReleaseLeakInventory=true.");
         }
 
         if (!ScriptFindingsReport.TryRead(ScriptFindingsFile, out var scriptFindings, out var scriptFindingsError))
@@ -216,6 +226,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
             ReleaseFinding.Merge(inventory?.Findings, taskFindings),
+            featureFlags: inventory is { HasFlagInventory: true } ? inventory.Flags : null,
             dependencyVerification: dependencyVerification);
         var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
         manifest = manifest.WithRisk(risk);

@@ -91,6 +91,50 @@ public sealed class ExceptionDetailsTests
     }
 
     [Fact]
+    public async Task EnvironmentNameComparisonsAndIsEnvironmentGuardToo()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class ErrorWriter(IWebHostEnvironment env)
+            {
+                public async Task WriteAsync(HttpContext context, Exception error)
+                {
+                    if (env.EnvironmentName == "Development")
+                    {
+                        await context.Response.WriteAsync(error.ToString());
+                    }
+
+                    if (env.IsEnvironment(Environments.Development))
+                    {
+                        await context.Response.WriteAsync(error.Message);
+                    }
+
+                    if (string.Equals(env.EnvironmentName, Environments.Development, StringComparison.OrdinalIgnoreCase))
+                    {
+                        await context.Response.WriteAsync(error.Message);
+                    }
+
+                    if (env.EnvironmentName != "Development")
+                    {
+                        await context.Response.WriteAsync("An error occurred.");
+                        return;
+                    }
+
+                    await context.Response.WriteAsync(error.StackTrace ?? "");
+                }
+
+                public Task WriteInStagingAsync(HttpContext context, Exception error) =>
+                    env.EnvironmentName == "Staging" ? context.Response.WriteAsync({|RP3005:error.Message|}) : Task.CompletedTask;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task MinimalApiSetupWithAndWithoutTheGuard()
     {
         await Verify.VerifyAsync("""

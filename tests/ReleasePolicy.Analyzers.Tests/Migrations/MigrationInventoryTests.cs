@@ -84,10 +84,10 @@ public sealed class MigrationInventoryTests
 
         Assert.Equal(
             """
-            // ReleasePolicy migration inventory, format 1
+            // ReleasePolicy inventory, format 2
             // Written by the ReleasePolicy analyzers during the compile, read by the SDK for the release manifest.
             //{"migration":{"id":"20260305141500_AddOrderNotes","kind":"efcore","className":"Contoso.Orders.Data.Migrations.AddOrderNotes","status":"reversible","destructive":false,"path":"/src/Orders.Api/Data/Migrations/20260305141500_AddOrderNotes.cs","line":8}}
-            //{"end":{"migrations":1,"findings":0}}
+            //{"end":{"migrations":1,"flags":0,"findings":0}}
 
             """.ReplaceLineEndings("\n"),
             inventory.Text);
@@ -522,9 +522,9 @@ public sealed class MigrationInventoryTests
 
         Assert.Equal(
             """
-            // ReleasePolicy migration inventory, format 1
+            // ReleasePolicy inventory, format 2
             // Written by the ReleasePolicy analyzers during the compile, read by the SDK for the release manifest.
-            //{"end":{"migrations":0,"findings":0}}
+            //{"end":{"migrations":0,"flags":0,"findings":0}}
 
             """.ReplaceLineEndings("\n"),
             inventory.Text);

@@ -15,6 +15,16 @@ namespace Microsoft.Extensions.Hosting
     public static class HostEnvironmentEnvExtensions
     {
         public static bool IsDevelopment(this IHostEnvironment hostEnvironment) => hostEnvironment.EnvironmentName == "Development";
+
+        public static bool IsEnvironment(this IHostEnvironment hostEnvironment, string environmentName) =>
+            string.Equals(hostEnvironment.EnvironmentName, environmentName, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static class Environments
+    {
+        public static readonly string Development = "Development";
+        public static readonly string Staging = "Staging";
+        public static readonly string Production = "Production";
     }
 }
 

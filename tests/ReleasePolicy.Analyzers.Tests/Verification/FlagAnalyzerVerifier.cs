@@ -19,7 +19,7 @@ internal static class FlagAnalyzerVerifier<TAnalyzer>
     /// The ASP.NET Core 8 targeting pack, fetched by the test harness into its package folder like the .NET one. The
     /// harness (1.1.4) resolves a package's lib/ folder only, so the pack's ref/ assemblies are added by path.
     /// </summary>
-    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> AspNetCoreReferences = new(async () =>
+    internal static readonly Lazy<Task<ImmutableArray<MetadataReference>>> AspNetCoreReferences = new(async () =>
     {
         var withPack = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
         await withPack.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
@@ -29,9 +29,9 @@ internal static class FlagAnalyzerVerifier<TAnalyzer>
             .ToImmutableArray();
     });
 
-    private static readonly string FeatureManagement = ReadStub("Stubs.FeatureManagementStubs.cs");
+    internal static readonly string FeatureManagement = ReadStub("Stubs.FeatureManagementStubs.cs");
 
-    private static readonly string OpenFeature = ReadStub("Stubs.OpenFeatureStubs.cs");
+    internal static readonly string OpenFeature = ReadStub("Stubs.OpenFeatureStubs.cs");
 
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
 

@@ -181,7 +181,7 @@ internal sealed class InventoryGeneratorRun
     {
         Assert.DoesNotContain("\r", text);
         var lines = text.Split('\n');
-        Assert.Equal("// ReleasePolicy migration inventory, format 1", lines[0]);
+        Assert.Equal("// ReleasePolicy inventory, format 2", lines[0]);
         Assert.Equal(string.Empty, lines[^1]);
 
         var migrations = new List<InventoryMigration>();
@@ -229,7 +229,8 @@ internal sealed class InventoryGeneratorRun
                     failure = fields.GetProperty("message").GetString();
                     break;
                 case "end":
-                    AssertFields(fields, "migrations", "findings");
+                    AssertFields(fields, "migrations", "flags", "findings");
+                    Assert.Equal(0, fields.GetProperty("flags").GetInt32());
                     Assert.Equal(migrations.Count, fields.GetProperty("migrations").GetInt32());
                     Assert.Equal(findings.Count, fields.GetProperty("findings").GetInt32());
                     ended = true;

@@ -73,7 +73,7 @@ public sealed class ManifestReaderTests : IDisposable
               "package": { "id": "Contoso.Billing", "version": "3.0.0", "signed": true },
               "build": { "targetFrameworks": ["net9.0"], "agent": "linux-x64" },
               "release": { "type": "Standard", "userImpact": "Internal", "dataSensitivity": "PCI", "approver": "ops" },
-              "featureFlags": [ { "key": "billing.new-invoices" } ],
+              "featureFlags": [ { "name": "billing.new-invoices", "owner": "billing" } ],
               "migrations": [
                 { "id": "20260401_AddInvoices", "kind": "efcore", "className": "Billing.AddInvoices", "status": "reversible", "destructive": false, "durationEstimate": "2m" },
                 { "id": "V7__partition", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V7__partition.sql", "sha256": "ff" }, "rollback": null, "status": "forward-only", "reason": "partitioning", "destructive": false }

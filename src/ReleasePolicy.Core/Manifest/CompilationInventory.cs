@@ -4,18 +4,24 @@ using System.IO;
 using System.Text.Json;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.IO;
-using Format = ReleasePolicy.Rules.MigrationInventoryFormat;
+using Format = ReleasePolicy.Rules.InventoryFormat;
 
 namespace ReleasePolicy.Manifest;
 
 /// <summary>
-/// What the analyzers judged about the EF Core / FluentMigrator migrations of a compilation, read back from the file
-/// the migration inventory writer (an analyzer the SDK adds to command-line builds) wrote during the compile: the code migrations with
-/// their rollback status and the RP1001-RP1007 findings, each with the severity the build gave it.
+/// What the analyzers recorded about a compilation, read back from the inventory files the inventory writers (analyzers
+/// the SDK adds to command-line builds) wrote during the compile: the migration inventory (EF Core / FluentMigrator
+/// migrations with their rollback status and the RP1001-RP1007 findings) and the feature-flag inventory (every flag
+/// with where it is declared and how often it is referenced, and the RP2002 / RP2003 findings) and the leak inventory
+/// (the RP3001-RP3006 findings); each finding with the severity the build gave it.
 /// </summary>
-public sealed class MigrationInventory
+public sealed class CompilationInventory
 {
-    private const string Description = "The migration inventory";
+    /// <summary>The feature-flag inventory's file name; any other inventory file is a migration inventory.</summary>
+    public const string FlagInventoryFileName = "flag-inventory.txt";
+
+    /// <summary>The leak inventory's file name: the RP3001-RP3006 findings only.</summary>
+    public const string LeakInventoryFileName = "leak-inventory.txt";
 
     private static readonly HashSet<string> MigrationKinds = new(StringComparer.Ordinal) { "efcore", "fluentmigrator" };
 
@@ -26,14 +32,21 @@ public sealed class MigrationInventory
 
     private static readonly HashSet<string> Severities = new(StringComparer.Ordinal) { "error", "warning", "info" };
 
-    private MigrationInventory(IReadOnlyList<CodeMigration> migrations, IReadOnlyList<ReleaseFinding> findings)
+    private CompilationInventory(IReadOnlyList<CodeMigration> migrations, IReadOnlyList<FeatureFlag> flags, IReadOnlyList<ReleaseFinding> findings)
     {
         Migrations = migrations;
+        Flags = flags;
         Findings = findings;
     }
 
     /// <summary>Sorted by kind, then ID (numerically when both are numbers), then class name.</summary>
     public IReadOnlyList<CodeMigration> Migrations { get; }
+
+    /// <summary>Sorted by name (<see cref="FeatureFlag.Compare"/>); empty when no feature-flag inventory was read.</summary>
+    public IReadOnlyList<FeatureFlag> Flags { get; }
+
+    /// <summary>True when a feature-flag inventory was read, so the manifest has a <c>featureFlags</c> section.</summary>
+    public bool HasFlagInventory { get; private set; }
 
     /// <summary>Sorted by path, line, rule, then message.</summary>
     public IReadOnlyList<ReleaseFinding> Findings { get; }
@@ -47,14 +60,16 @@ public sealed class MigrationInventory
     /// <c>true</c> with the inventory (null when <paramref name="paths"/> is empty); <c>false</c> with an RP9002 finding
     /// when a file is missing, cut off or not an inventory, or the generator reported a failure.
     /// </returns>
-    public static bool TryRead(IEnumerable<string> paths, string? projectDirectory, out MigrationInventory? inventory, out PolicyFinding? error)
+    public static bool TryRead(IEnumerable<string> paths, string? projectDirectory, out CompilationInventory? inventory, out PolicyFinding? error)
     {
         inventory = null;
         error = null;
         var projectPaths = projectDirectory is null ? null : new ProjectPath(projectDirectory);
         var migrations = new List<CodeMigration>();
+        var flags = new List<FeatureFlag>();
         var findings = new List<ReleaseFinding>();
         var any = false;
+        var anyFlags = false;
         foreach (var path in paths)
         {
             if (string.IsNullOrWhiteSpace(path))
@@ -63,7 +78,8 @@ public sealed class MigrationInventory
             }
 
             any = true;
-            if (!TryReadInto(path.Trim(), projectPaths, migrations, findings, out error))
+            anyFlags |= IsFlagInventory(path.Trim());
+            if (!TryReadInto(path.Trim(), projectPaths, migrations, flags, findings, out error))
             {
                 return false;
             }
@@ -71,22 +87,32 @@ public sealed class MigrationInventory
 
         if (any)
         {
-            inventory = new MigrationInventory(Distinct(migrations, CompareMigrations), Distinct(findings, ReleaseFinding.Compare));
+            inventory = new CompilationInventory(Distinct(migrations, CompareMigrations), MergeFlags(flags), Distinct(findings, ReleaseFinding.Compare))
+            {
+                HasFlagInventory = anyFlags,
+            };
         }
 
         return true;
     }
 
-    private static bool TryReadInto(string path, ProjectPath? paths, List<CodeMigration> migrations, List<ReleaseFinding> findings, out PolicyFinding? error)
+    private static bool IsFlagInventory(string path) => string.Equals(Path.GetFileName(path), FlagInventoryFileName, StringComparison.OrdinalIgnoreCase);
+
+    private static bool TryReadInto(string path, ProjectPath? paths, List<CodeMigration> migrations, List<FeatureFlag> flags, List<ReleaseFinding> findings, out PolicyFinding? error)
     {
         error = null;
+        var name = Path.GetFileName(path);
+        var (description, contents) =
+            string.Equals(name, FlagInventoryFileName, StringComparison.OrdinalIgnoreCase) ? ("The feature-flag inventory", "feature flags")
+            : string.Equals(name, LeakInventoryFileName, StringComparison.OrdinalIgnoreCase) ? ("The leak inventory", "RP3001-RP3006 findings")
+            : ("The migration inventory", "EF Core / FluentMigrator migrations");
         string[] lines;
         try
         {
             if (!File.Exists(path))
             {
-                error = Unreadable(path, 0,
-                    "does not exist, so the release manifest cannot list the EF Core / FluentMigrator migrations. The ReleasePolicy analyzers " +
+                error = Unreadable(description, path, 0,
+                    "does not exist, so the release manifest cannot list the " + contents + ". The ReleasePolicy analyzers " +
                     "write it during the compile (not when RunAnalyzers is false or RP9003 is turned off): build the project, then pack or publish again");
                 return false;
             }
@@ -95,23 +121,23 @@ public sealed class MigrationInventory
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error = Unreadable(path, 0, "cannot be read: " + ex.Message);
+            error = Unreadable(description, path, 0, "cannot be read: " + ex.Message);
             return false;
         }
 
         if (lines.Length == 0 || !lines[0].StartsWith("// " + Format.Title, StringComparison.Ordinal))
         {
-            error = Unreadable(path, 1, "is not a ReleasePolicy migration inventory; delete it and build again");
+            error = Unreadable(description, path, 1, "is not a ReleasePolicy inventory; delete it and build again");
             return false;
         }
 
         if (lines[0].Substring(3 + Format.Title.Length).Trim() != Format.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            error = Unreadable(path, 1, $"has format '{lines[0].Substring(3 + Format.Title.Length).Trim()}' where {Format.Version} is expected; it was written by another ReleasePolicy version: build again");
+            error = Unreadable(description, path, 1, $"has format '{lines[0].Substring(3 + Format.Title.Length).Trim()}' where {Format.Version} is expected; it was written by another ReleasePolicy version: build again");
             return false;
         }
 
-        int migrationCount = 0, findingCount = 0;
+        int migrationCount = 0, flagCount = 0, findingCount = 0;
         for (var i = 1; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -127,7 +153,7 @@ public sealed class MigrationInventory
             }
             catch (JsonException ex)
             {
-                error = Unreadable(path, i + 1, "has a line that is not JSON (" + ex.Message + "); delete it and build again");
+                error = Unreadable(description, path, i + 1, "has a line that is not JSON (" + ex.Message + "); delete it and build again");
                 return false;
             }
 
@@ -142,37 +168,76 @@ public sealed class MigrationInventory
                             migrations.Add(migration);
                             migrationCount++;
                             break;
+                        case Format.FlagRecord when ReadFlag(value, paths) is { } flag:
+                            flags.Add(flag);
+                            flagCount++;
+                            break;
                         case Format.FindingRecord when ReadFinding(value, paths) is { } finding:
                             findings.Add(finding);
                             findingCount++;
                             break;
                         case Format.FailureRecord:
-                            error = Unreadable(path, i + 1,
+                            error = Unreadable(description, path, i + 1,
                                 $"records that the migration inventory writer failed ({String(value, Format.Message)}). " +
                                 "Please report this at https://github.com/releasepolicy/releasepolicy/issues with the migration that causes it");
                             return false;
                         case Format.EndRecord:
-                            if (Int(value, Format.MigrationCount) != migrationCount || Int(value, Format.FindingCount) != findingCount)
+                            if (Int(value, Format.MigrationCount) != migrationCount || Int(value, Format.FlagCount) != flagCount || Int(value, Format.FindingCount) != findingCount)
                             {
-                                error = Unreadable(path, i + 1, "lists fewer migrations or findings than it says it holds; delete it and build again");
+                                error = Unreadable(description, path, i + 1, "lists fewer migrations, flags or findings than it says it holds; delete it and build again");
                                 return false;
                             }
 
                             return true;
                         default:
-                            error = Unreadable(path, i + 1, $"has a '{record.Name}' record that is not valid; delete it and build again");
+                            error = Unreadable(description, path, i + 1, $"has a '{record.Name}' record that is not valid; delete it and build again");
                             return false;
                     }
                 }
             }
         }
 
-        error = Unreadable(path, lines.Length, "is cut off (it has no end record); delete it and build again");
+        error = Unreadable(description, path, lines.Length, "is cut off (it has no end record); delete it and build again");
         return false;
     }
 
-    private static PolicyFinding Unreadable(string path, int line, string what) =>
-        new(RuleIds.UnreadableInput, FindingKind.InputError, $"{Description} '{path}' {what}.", path, line, line > 0 ? 1 : 0);
+    private static PolicyFinding Unreadable(string description, string path, int line, string what) =>
+        new(RuleIds.UnreadableInput, FindingKind.InputError, $"{description} '{path}' {what}.", path, line, line > 0 ? 1 : 0);
+
+    /// <summary>
+    /// One entry per name across the frameworks' inventories: references summed would count the same code once per
+    /// framework, so the most any framework saw; declared, expiry and expired from the first that has them; undeclared
+    /// only when every framework that saw the flag says so.
+    /// </summary>
+    private static List<FeatureFlag> MergeFlags(List<FeatureFlag> flags)
+    {
+        var byName = new Dictionary<string, FeatureFlag>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flag in flags)
+        {
+            byName[flag.Name] = byName.TryGetValue(flag.Name, out var seen)
+                ? new FeatureFlag(seen.Name, seen.Declared ?? flag.Declared, Math.Max(seen.References, flag.References), seen.Expires ?? flag.Expires, seen.Expired || flag.Expired, seen.Undeclared && flag.Undeclared)
+                : flag;
+        }
+
+        var merged = new List<FeatureFlag>(byName.Values);
+        merged.Sort(FeatureFlag.Compare);
+        return merged;
+    }
+
+    private static FeatureFlag? ReadFlag(JsonElement record, ProjectPath? paths)
+    {
+        var name = String(record, Format.Name);
+        var references = Int(record, Format.References);
+        return name is null || references < 0
+            ? null
+            : new FeatureFlag(
+                name,
+                ReadLocation(record, paths),
+                references,
+                String(record, Format.Expires),
+                record.TryGetProperty(Format.Expired, out var expired) && expired.ValueKind == JsonValueKind.True,
+                record.TryGetProperty(Format.Undeclared, out var undeclared) && undeclared.ValueKind == JsonValueKind.True);
+    }
 
     /// <summary>Sorts stably (so the first file's entry comes first among equals) and keeps one of each.</summary>
     private static List<T> Distinct<T>(List<T> items, Comparison<T> compare)

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ReleasePolicy.Analyzers.Inventory;
+using static ReleasePolicy.Analyzers.Inventory.InventoryText;
+using Format = ReleasePolicy.Rules.InventoryFormat;
+
+namespace ReleasePolicy.Analyzers.Flags;
+
+/// <summary>
+/// Writes the feature-flag inventory for the release manifest's <c>featureFlags</c>: every flag the project declares
+/// or references, where it is declared, how many places reference it, its expiry, and whether it has expired or is
+/// undeclared; with the RP2002 / RP2003 findings the build gives it. Written by the declaration rules' own code
+/// (<see cref="FlagReferenceActions"/>, <see cref="FlagDeclarationAnalyzer.Check"/>), so the inventory and the
+/// diagnostics never disagree. Like the migration inventory (see <see cref="Migrations.MigrationInventoryWriter"/>
+/// for why a file and not the compiler's error log), it runs only in command-line builds where the SDK gives it the
+/// file option: projects that reference a flag library or list <c>ReleaseFeatureFlagSource</c> items.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FlagInventoryWriter : DiagnosticAnalyzer
+{
+    /// <summary>The global option (set by the SDK) naming the file to write.</summary>
+    public const string FileOption = "release_policy.flag_inventory_file";
+
+    internal static DiagnosticDescriptor NotWrittenRule => InventoryFile.NotWrittenRule;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NotWrittenRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None); // as the flag rules
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(FileOption, out var path) || string.IsNullOrWhiteSpace(path))
+            {
+                return;
+            }
+
+            var compilation = start.Compilation;
+            FlagSources? sources = null;
+            var usage = new FlagUsage();
+            var diagnostics = new ConcurrentQueue<Diagnostic>();
+            var today = DateTime.UtcNow.Date;
+            Exception? failure = null;
+            try
+            {
+                if (FlagApi.TryCreate(compilation, start.Options) is { } api)
+                {
+                    sources = FlagSources.Read(compilation, start.Options, api, start.CancellationToken);
+                    today = FlagExpiry.ParseDate(api.Options.Today) ?? today;
+                    var declared = sources;
+                    FlagReferenceActions.Register(start, api, (_, reference) =>
+                    {
+                        if (declared.HasSource)
+                        {
+                            FlagDeclarationAnalyzer.Check(diagnostics.Enqueue, reference, declared, today, usage);
+                        }
+                        else if (reference.Flag is { } flag)
+                        {
+                            usage.AddReference(flag);
+                        }
+                    });
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failure = ex; // never AD0001: the manifest task reports the recorded failure (RP9002)
+            }
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                string text;
+                try
+                {
+                    text = failure is null ? Render(Entries(sources, usage, today), ReviewedFinding.All(diagnostics, compilation, end.CancellationToken)) : RenderFailure(failure);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    text = RenderFailure(ex);
+                }
+
+                if (InventoryFile.Write(path.Trim(), text) is { } error)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(NotWrittenRule, Location.None, path, error));
+                }
+            });
+        });
+    }
+
+    /// <summary>One entry per flag name (ignoring case, as configuration keys do): the first declaration's, joined by the references.</summary>
+    private static List<FlagEntry> Entries(FlagSources? sources, FlagUsage usage, DateTime today)
+    {
+        var entries = new Dictionary<string, FlagEntry>(StringComparer.OrdinalIgnoreCase);
+        if (sources is not null)
+        {
+            foreach (var flag in sources.Declared)
+            {
+                if (!entries.ContainsKey(flag.Name))
+                {
+                    var expired = flag.Expires is { } expires && FlagExpiry.IsExpired(expires, today);
+                    entries.Add(flag.Name, new FlagEntry(flag.Name, flag.Location, usage.ReferenceCount(flag.Name), flag.Expires, expired, undeclared: false));
+                }
+            }
+        }
+
+        foreach (var name in usage.ReferencedNames)
+        {
+            if (!entries.ContainsKey(name))
+            {
+                // Undeclared only where there is a source to declare it and none that could not be read (as RP2002 says).
+                var undeclared = sources is { HasSource: true, UnreadableFiles.Count: 0 };
+                entries.Add(name, new FlagEntry(name, Location.None, usage.ReferenceCount(name), expires: null, expired: false, undeclared));
+            }
+        }
+
+        return entries.Values
+            .OrderBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(entry => entry.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Render(List<FlagEntry> flags, List<ReviewedFinding> findings)
+    {
+        var text = Header();
+        foreach (var flag in flags)
+        {
+            var line = new JsonLine(text, Format.FlagRecord)
+                .String(Format.Name, flag.Name)
+                .Number(Format.References, flag.References);
+            if (flag.Expires is { } expires)
+            {
+                line.String(Format.Expires, FlagExpiry.Format(expires));
+            }
+
+            if (flag.Expired)
+            {
+                line.Boolean(Format.Expired, true);
+            }
+
+            if (flag.Undeclared)
+            {
+                line.Boolean(Format.Undeclared, true);
+            }
+
+            line.Location(flag.Location).End();
+        }
+
+        Findings(text, findings);
+        new JsonLine(text, Format.EndRecord).Number(Format.MigrationCount, 0).Number(Format.FlagCount, flags.Count).Number(Format.FindingCount, findings.Count).End();
+        return text.ToString();
+    }
+
+    private sealed class FlagEntry
+    {
+        public FlagEntry(string name, Location location, int references, DateTime? expires, bool expired, bool undeclared)
+        {
+            Name = name;
+            Location = location;
+            References = references;
+            Expires = expires;
+            Expired = expired;
+            Undeclared = undeclared;
+        }
+
+        public string Name { get; }
+
+        /// <summary>Where the first source declares it; <see cref="Location.None"/> when none does.</summary>
+        public Location Location { get; }
+
+        public int References { get; }
+
+        public DateTime? Expires { get; }
+
+        public bool Expired { get; }
+
+        public bool Undeclared { get; }
+    }
+}

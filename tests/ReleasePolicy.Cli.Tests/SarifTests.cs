@@ -1,0 +1,79 @@
+using System.Text.Json;
+using ReleasePolicy.Manifest;
+
+namespace ReleasePolicy.Cli.Tests;
+
+public sealed class SarifTests : IDisposable
+{
+    private readonly ReleaseFiles _files = new();
+
+    [Fact]
+    public void Findings_become_one_SARIF_2_1_0_run_with_catalogue_rules_and_repository_relative_locations()
+    {
+        var manifest = _files.WriteManifest(ReleaseFiles.Release("2.4.0", findings:
+        [
+            new ReleaseFinding("RP1001", "error", "Migration 'AddOrders' has no rollback: Down is not overridden", new SourceLocation("Migrations/20240101_AddOrders.cs", 12)),
+            new ReleaseFinding("RP1010", "warning", "V3__drop_notes.sql has no rollback script", new SourceLocation("db/migrations/V3__drop notes.sql", 0)),
+            new ReleaseFinding("RP1005", "info", "Destructive operation in Up: DropColumn 'Notes'", new SourceLocation("Migrations/20240101_AddOrders.cs", 20)),
+            new ReleaseFinding("RP1001", "error", "Migration 'DropNotes' has no rollback: Down is not overridden", new SourceLocation("Migrations/20240301_DropNotes.cs", 9)),
+        ]));
+
+        var run = CliRun.Of("summary", manifest, "--format", "sarif", "--project-path", "src/Orders.Api/");
+
+        Assert.Equal(0, run.ExitCode);
+        using var sarif = JsonDocument.Parse(run.Output);
+        var root = sarif.RootElement;
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        Assert.Equal("https://json.schemastore.org/sarif-2.1.0.json", root.GetProperty("$schema").GetString());
+        var sarifRun = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        var driver = sarifRun.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("ReleasePolicy", driver.GetProperty("name").GetString());
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(["RP1001", "RP1005", "RP1010"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("Migration has no rollback", rules[0].GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Equal("https://github.com/releasepolicy/releasepolicy/blob/main/docs/rules/RP1001.md", rules[0].GetProperty("helpUri").GetString());
+        Assert.Equal("Migrations", rules[0].GetProperty("properties").GetProperty("category").GetString());
+        Assert.Equal("note", rules[1].GetProperty("defaultConfiguration").GetProperty("level").GetString());
+
+        var results = sarifRun.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(4, results.Count);
+        Assert.Equal(
+            [("RP1001", 0, "error"), ("RP1010", 2, "warning"), ("RP1005", 1, "note"), ("RP1001", 0, "error")],
+            results.Select(r => (r.GetProperty("ruleId").GetString(), r.GetProperty("ruleIndex").GetInt32(), r.GetProperty("level").GetString())));
+        var first = results[0].GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("src/Orders.Api/Migrations/20240101_AddOrders.cs", first.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("%SRCROOT%", first.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        Assert.Equal(12, first.GetProperty("region").GetProperty("startLine").GetInt32());
+        var script = results[1].GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("src/Orders.Api/db/migrations/V3__drop%20notes.sql", script.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.False(script.TryGetProperty("region", out _));
+        Assert.Equal("Migration 'AddOrders' has no rollback: Down is not overridden", results[0].GetProperty("message").GetProperty("text").GetString());
+
+        var provenance = Assert.Single(sarifRun.GetProperty("versionControlProvenance").EnumerateArray());
+        Assert.Equal("https://github.com/contoso/orders", provenance.GetProperty("repositoryUri").GetString());
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", provenance.GetProperty("revisionId").GetString());
+    }
+
+    [Fact]
+    public void A_release_without_findings_is_a_run_with_no_results()
+    {
+        var manifest = _files.WriteManifest(ReleaseFiles.Release("2.4.0"));
+
+        var run = CliRun.Of("summary", manifest, "--format", "sarif");
+
+        using var sarif = JsonDocument.Parse(run.Output);
+        var sarifRun = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Equal(0, sarifRun.GetProperty("results").GetArrayLength());
+        Assert.Equal(0, sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+    }
+
+    [Fact]
+    public void Diff_does_not_offer_sarif()
+    {
+        var manifest = _files.WriteManifest(ReleaseFiles.Release("2.4.0"));
+
+        Assert.Equal(2, CliRun.Of("diff", manifest, manifest, "--format", "sarif").ExitCode);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
