@@ -15,7 +15,7 @@ namespace ReleasePolicy.Analyzers.Leaks;
 /// (<see cref="UserFacingStringAnalyzer.Register"/>, <see cref="CredentialLiteralAnalyzer.Register"/>,
 /// <see cref="ExceptionDetailsAnalyzer.Register"/>) with a recorder in place of the build, so the manifest and the
 /// build never disagree. That reads every user-facing string a second time, so the SDK gives it its file option only
-/// in builds that make a release (Enforce, pack, publish; see docs/manifest.md), never in the inner loop or the IDE.
+/// in the compile of a pack or publish (see docs/manifest.md), never in the inner loop, a plain build or the IDE.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LeakInventoryWriter : DiagnosticAnalyzer

@@ -90,6 +90,7 @@ public abstract class ReleasePolicyTask : Task
                     MessageImportance.High, finding.Message);
                 break;
             case FindingKind.Policy when !Enforce:
+            case FindingKind.Warning:
                 Log.LogWarning(
                     subcategory: null, warningCode: finding.RuleId, helpKeyword: null, helpLink: helpLink, file: file,
                     lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,

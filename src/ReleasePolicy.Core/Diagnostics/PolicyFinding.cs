@@ -11,6 +11,9 @@ public enum FindingKind
 
     /// <summary>Bad configuration or unreadable input (RP9xxx): always an error.</summary>
     InputError,
+
+    /// <summary>A warning in both modes (a vulnerability just below the blocking severity).</summary>
+    Warning,
 }
 
 /// <summary>One thing the engine found, with where it is. Errors are values until they reach the MSBuild edge.</summary>

@@ -28,8 +28,10 @@ public sealed class ReleaseManifest
         RiskAssessment? risk = null,
         IReadOnlyList<ReleaseArtifact>? artifacts = null,
         IReadOnlyList<FeatureFlag>? featureFlags = null,
-        Gates.GateReport? gates = null)
+        Gates.GateReport? gates = null,
+        DependencyVerificationSummary? dependencyVerification = null)
     {
+        DependencyVerification = dependencyVerification;
         Package = package;
         Build = build;
         Release = release;
@@ -72,9 +74,15 @@ public sealed class ReleaseManifest
     /// <summary><c>gates</c>, <c>knownDefects</c> and <c>rollback</c>: what the release gates decided; null when they did not run.</summary>
     public Gates.GateReport? Gates { get; }
 
+    /// <summary>
+    /// What the dependency check proved: each dependency's <c>signature</c>, <c>trusted</c>, <c>trust</c> and
+    /// <c>vulnerabilities</c>, and the top-level <c>vulnerabilities</c>; null when the check did not run.
+    /// </summary>
+    public DependencyVerificationSummary? DependencyVerification { get; }
+
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates, DependencyVerification);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

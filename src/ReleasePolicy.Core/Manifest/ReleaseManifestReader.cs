@@ -92,7 +92,8 @@ public static class ReleaseManifestReader
             ReadRisk(root),
             ReadArtifacts(root),
             ReadFeatureFlags(root),
-            ReadGates(root));
+            ReadGates(root),
+            ReadDependencyVerification(root));
     }
 
     /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>, <c>compliance</c>: null when the manifest has none of them.</summary>
@@ -224,6 +225,24 @@ public static class ReleaseManifestReader
         }
 
         return dependencies;
+    }
+
+    /// <summary>The dependency check's additions, when the manifest has them (a top-level vulnerabilities list or trust on a dependency).</summary>
+    private static DependencyVerificationSummary? ReadDependencyVerification(JsonElement root)
+    {
+        var packages = new Dictionary<string, ManifestDependencyTrust>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (item, path) in JsonFields.Array(root, "dependencies", "$", out _))
+        {
+            if (DependencyVerificationSummary.ReadDependency(item, path) is { } trust)
+            {
+                packages[JsonFields.String(item, "id", path) + "/" + JsonFields.String(item, "version", path)] = trust;
+            }
+        }
+
+        JsonFields.Array(root, "vulnerabilities", "$", out var absent);
+        return absent && packages.Count == 0
+            ? null
+            : new DependencyVerificationSummary(packages, DependencyVerificationSummary.ReadVulnerabilities(root), Array.Empty<ReleaseFinding>());
     }
 
     private static IReadOnlyList<FeatureFlag>? ReadFeatureFlags(JsonElement root)

@@ -28,6 +28,11 @@ public static class ReleaseManifestWriter
 
             WriteMigrations(writer, manifest);
             WriteDependencies(writer, manifest);
+            if (manifest.DependencyVerification is { } verification)
+            {
+                DependencyVerificationSummary.WriteVulnerabilities(writer, verification.Vulnerabilities);
+            }
+
             if (manifest.FeatureFlags is { } flags)
             {
                 WriteFeatureFlags(writer, flags);
@@ -206,6 +211,11 @@ public static class ReleaseManifestWriter
             writer.WriteString("version", package.Version);
             writer.WriteBoolean("direct", package.Direct);
             WriteOptional(writer, "hash", package.Sha512 is null ? null : "sha512-" + package.Sha512);
+            if (manifest.DependencyVerification?.For(package.Id, package.Version) is { } trust)
+            {
+                DependencyVerificationSummary.WriteDependency(writer, trust);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -26,6 +26,7 @@ public static class ScriptFindingsReport
             var severity = finding.Kind switch
             {
                 FindingKind.Policy => enforce ? "error" : "warning",
+                FindingKind.Warning => "warning",
                 FindingKind.Information => "info",
                 _ => null,
             };

@@ -116,6 +116,32 @@ static partial class RuleCatalogue
         RuleIds.InternalIdentifierInReleaseNotes, "Release notes or shipped configuration contain an internal identifier", RuleCategories.Leaks,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // Dependencies: every resolved package, checked from the files on disk (offline) on pack, publish and Release builds.
+    public static readonly PolicyRule UnsignedPackage = TaskRule(
+        RuleIds.UnsignedPackage, "Resolved package is unsigned", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule TamperedPackage = TaskRule(
+        RuleIds.TamperedPackage, "Package content does not match its hash or signature", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule UntrustedPackageSigner = TaskRule(
+        RuleIds.UntrustedPackageSigner, "Package signer is not trusted by policy", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    // At or above ReleaseVulnerabilityBlockingSeverity it follows the mode; one level below it is a warning in both.
+    public static readonly PolicyRule KnownVulnerability = TaskRule(
+        RuleIds.KnownVulnerability, "Known vulnerability in a resolved package", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule InvalidVulnerabilitySuppression = TaskRule(
+        RuleIds.InvalidVulnerabilitySuppression, "Vulnerability suppression has expired or has no justification", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
+    public static readonly PolicyRule VulnerabilityDataMissing = TaskRule(
+        RuleIds.VulnerabilityDataMissing, "Vulnerability data missing or too old", RuleCategories.Dependencies,
+        audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
+
     // Only checked when ReleaseRequireSignedCommit=true, a deliberate choice, so it blocks in Enforce like the others.
     public static readonly PolicyRule UnsignedCommit = TaskRule(
         RuleIds.UnsignedCommit, "HEAD's commit carries no signature while a signed commit is required", RuleCategories.Dependencies,
@@ -207,6 +233,12 @@ static partial class RuleCatalogue
         ExceptionDetailsInResponse,
         DebugReferenceInUserFacingString,
         InternalIdentifierInReleaseNotes,
+        UnsignedPackage,
+        TamperedPackage,
+        UntrustedPackageSigner,
+        KnownVulnerability,
+        InvalidVulnerabilitySuppression,
+        VulnerabilityDataMissing,
         UnsignedCommit,
         RiskSummary,
         RiskArtifactsMissing,

@@ -39,6 +39,14 @@ static partial class RuleIds
     public const string DebugReferenceInUserFacingString = "RP3006";
     public const string InternalIdentifierInReleaseNotes = "RP3010";
 
+    // Dependencies and supply chain: the build's check of every resolved NuGet package (RP4007 is the commit signature check).
+    public const string UnsignedPackage = "RP4001";
+    public const string TamperedPackage = "RP4002";
+    public const string UntrustedPackageSigner = "RP4003";
+    public const string KnownVulnerability = "RP4004";
+    public const string InvalidVulnerabilitySuppression = "RP4005";
+    public const string VulnerabilityDataMissing = "RP4006";
+
     // Dependencies and supply chain: the source the release is built from.
     public const string UnsignedCommit = "RP4007";
 

@@ -78,6 +78,9 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>The release-notes check's findings (RP3010), in the same format; absent when the check did not run.</summary>
     public string? LeakFindingsFile { get; set; }
 
+    /// <summary>The dependency check's report (RP4001-RP4006): trust and advisories per dependency; its findings join <c>findings</c>.</summary>
+    public string? DependencyVerificationFile { get; set; }
+
     /// <summary>$(ReleaseBaselineManifest): the previous release's manifest, sidecar or .nupkg, for dependency changes.</summary>
     public string? BaselineManifestFile { get; set; }
 
@@ -155,7 +158,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             Log.LogMessage(
                 MessageImportance.Normal,
                 "ReleasePolicy: the release manifest lists no RP3001-RP3006 findings, because the compile that built this project did not collect them " +
-                "(only Enforce, pack and publish builds do). Build with -c Release first, or set ReleaseLeakInventory=true.");
+                "(only the compile of a pack or publish does). Pack without --no-build, or set ReleaseLeakInventory=true.");
         }
 
         if (!ScriptFindingsReport.TryRead(ScriptFindingsFile, out var scriptFindings, out var scriptFindingsError))
@@ -168,9 +171,14 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             findings.Add(leakFindingsError!);
         }
 
-        var taskFindings = scriptFindings is null && leakFindings is null
+        if (!DependencyVerificationSummary.TryRead(DependencyVerificationFile, out var dependencyVerification, out var dependencyVerificationError))
+        {
+            findings.Add(dependencyVerificationError!);
+        }
+
+        var taskFindings = scriptFindings is null && leakFindings is null && dependencyVerification is null
             ? null
-            : (scriptFindings ?? Array.Empty<ReleaseFinding>()).Concat(leakFindings ?? Array.Empty<ReleaseFinding>()).ToList();
+            : (scriptFindings ?? Array.Empty<ReleaseFinding>()).Concat(leakFindings ?? Array.Empty<ReleaseFinding>()).Concat(dependencyVerification?.Findings ?? Array.Empty<ReleaseFinding>()).ToList();
 
         if (!ReleasePolicy.Gates.GateReport.TryRead(Value(GatesFile), out var gateReport, out var gatesError))
         {
@@ -227,12 +235,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             dependencies,
             ReleaseFinding.Merge(inventory?.Findings, taskFindings),
             featureFlags: inventory is { HasFlagInventory: true } ? inventory.Flags : null,
-            gates: gateReport);
+            gates: gateReport,
+            dependencyVerification: dependencyVerification);
         var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
         manifest = manifest.WithRisk(risk);
 
         var inputs = new List<string>(inventoryFiles);
-        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, BaselineManifestFile, GatesFile })
+        foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, DependencyVerificationFile, BaselineManifestFile, GatesFile })
         {
             if (Value(file) is { } existing)
             {

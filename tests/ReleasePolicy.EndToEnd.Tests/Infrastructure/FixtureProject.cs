@@ -62,6 +62,8 @@ internal sealed class FixtureProject
               </PropertyGroup>
               <ItemGroup>
             {packageReference}
+                <!-- The SDK packed from this checkout is unsigned: allowed, with the reason the dependency check (RP4001) asks for. -->
+                <TrustedSigner Include="ReleasePolicy.*" Type="unsigned" Justification="packed from this checkout by the end-to-end tests" />
               </ItemGroup>
             {(efCore ? Sources.EfCorePackage : "")}
             {projectBody ?? ""}
