@@ -139,6 +139,12 @@ internal static class MigrationFindings
     public static PolicyFinding InvalidPattern(string message) => new(
         RuleIds.InvalidPolicyValue, FindingKind.InputError, message);
 
+    public static PolicyFinding ForwardOnlyMetadataWithoutReason(string include) => new(
+        RuleIds.InvalidPolicyValue,
+        FindingKind.InputError,
+        $"ReleaseMigrationScripts item '{include}' has ForwardOnly=\"true\", which is not a reason. Write why its scripts have no rollback " +
+        "(for example ForwardOnly=\"append-only audit history; restore from the nightly backup\"); the manifest records it for each script.");
+
     public static PolicyFinding InvalidScriptExtensions(string include, string value, string invalid) => new(
         RuleIds.InvalidPolicyValue,
         FindingKind.InputError,

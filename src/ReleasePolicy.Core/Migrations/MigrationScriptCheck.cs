@@ -45,11 +45,23 @@ public static class MigrationScriptCheck
         var accepted = new HashSet<string>(baseline ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         var findings = new List<PolicyFinding>(pairing.Findings);
         var entries = new List<MigrationEntry>(pairing.Migrations.Count);
+        var forwardOnlyFolders = new Dictionary<string, string>(PathComparer.Instance);
+        foreach (var set in sets)
+        {
+            if (set.ForwardOnlyReason is { } folderReason)
+            {
+                foreach (var file in set.Files)
+                {
+                    forwardOnlyFolders[Path.GetFullPath(file)] = folderReason;
+                }
+            }
+        }
+
         using (var reader = new SqlScriptScan.Reader())
         {
             foreach (var migration in pairing.Migrations)
             {
-                entries.Add(Inspect(migration, reader, paths, findings, accepted));
+                entries.Add(Inspect(migration, reader, paths, findings, accepted, forwardOnlyFolders));
             }
         }
 
@@ -69,8 +81,14 @@ public static class MigrationScriptCheck
         return new MigrationCheckResult(entries, ordered, pairing.Conventions);
     }
 
-    private static MigrationEntry Inspect(PairedMigration migration, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> allFindings, HashSet<string> accepted)
+    private static MigrationEntry Inspect(PairedMigration migration, SqlScriptScan.Reader reader, ProjectPath paths, List<PolicyFinding> allFindings, HashSet<string> accepted, Dictionary<string, string> forwardOnlyFolders)
     {
+        string? folderReason = null;
+        if (forwardOnlyFolders.Count > 0 && migration.Forward is { } forwardPath)
+        {
+            forwardOnlyFolders.TryGetValue(Path.GetFullPath(forwardPath), out folderReason);
+        }
+
         var forward = Read(migration.Forward, reader, paths, allFindings);
         var rollback = Read(migration.Rollback, reader, paths, allFindings);
         var verify = Read(migration.Verify, reader, paths, allFindings);
@@ -97,6 +115,10 @@ public static class MigrationScriptCheck
             case PairingOutcome.MissingRollback when forward.Scan is { ForwardOnly: true, ForwardOnlyReason: { } declared }:
                 status = MigrationStatus.ForwardOnly;
                 reason = declared;
+                break;
+            case PairingOutcome.MissingRollback when folderReason is not null:
+                status = MigrationStatus.ForwardOnly;
+                reason = folderReason;
                 break;
             case PairingOutcome.MissingRollback when forward.Scan is { ForwardOnly: true }:
                 findings.Add(MigrationFindings.ForwardOnlyWithoutReason(migration.Forward!, forward.File!.Path, migration.RollbackToAdd));

@@ -12,7 +12,8 @@ public sealed class MigrationScriptItem
         string? convention = null,
         string? forwardPattern = null,
         string? rollbackPattern = null,
-        string? scriptExtensions = null)
+        string? scriptExtensions = null,
+        string? forwardOnly = null)
     {
         Include = include;
         RecursiveDir = recursiveDir ?? string.Empty;
@@ -20,6 +21,7 @@ public sealed class MigrationScriptItem
         ForwardPattern = forwardPattern;
         RollbackPattern = rollbackPattern;
         ScriptExtensions = scriptExtensions;
+        ForwardOnly = string.IsNullOrWhiteSpace(forwardOnly) ? null : forwardOnly!.Trim();
     }
 
     /// <summary>The path as written or expanded, relative to the project folder or absolute.</summary>
@@ -40,6 +42,13 @@ public sealed class MigrationScriptItem
     /// <summary>The <c>ScriptExtensions</c> metadata as written (see <see cref="Migrations.ScriptExtensions.Parse"/>).</summary>
     public string? ScriptExtensions { get; }
 
+    /// <summary>
+    /// The <c>ForwardOnly</c> metadata: the reason every script of the item is forward-only (an append-only audit
+    /// store, a data warehouse loaded forward), so a forward script without a rollback is recorded forward-only with
+    /// this reason instead of RP1010. <c>false</c> is the same as none; <c>true</c> is not a reason (RP9001).
+    /// </summary>
+    public string? ForwardOnly { get; }
+
     /// <summary>Items with equal metadata may share a set; the key is what they share.</summary>
-    internal string MetadataKey => Convention + "\n" + ForwardPattern + "\n" + RollbackPattern + "\n" + ScriptExtensions;
+    internal string MetadataKey => Convention + "\n" + ForwardPattern + "\n" + RollbackPattern + "\n" + ScriptExtensions + "\n" + ForwardOnly;
 }

@@ -14,7 +14,8 @@ public sealed class MigrationScriptSet
         string? convention = null,
         string? forwardPattern = null,
         string? rollbackPattern = null,
-        ScriptExtensions? extensions = null)
+        ScriptExtensions? extensions = null,
+        string? forwardOnlyReason = null)
     {
         Name = name;
         Files = files;
@@ -22,7 +23,11 @@ public sealed class MigrationScriptSet
         ForwardPattern = Blank(forwardPattern);
         RollbackPattern = Blank(rollbackPattern);
         Extensions = extensions ?? ScriptExtensions.Default;
+        ForwardOnlyReason = Blank(forwardOnlyReason);
     }
+
+    /// <summary>The item's <c>ForwardOnly</c> reason: every forward script of the set without a rollback is forward-only for it.</summary>
+    public string? ForwardOnlyReason { get; }
 
     /// <summary>How messages name this set, for example the folder as the user wrote it: <c>db/migrations</c>.</summary>
     public string Name { get; }

@@ -80,8 +80,15 @@ public static class ScriptSetExpansion
             var groups = new Dictionary<string, FileGroup>(PathComparer.Instance);
             var groupOrder = new List<FileGroup>();
             var fileRoots = new Dictionary<string, FileRoot>(PathComparer.Instance);
+            var invalidForwardOnly = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in items)
             {
+                // Once per item as written (a glob's files share it): ForwardOnly="true" says nothing a reviewer can check.
+                if (string.Equals(item.ForwardOnly, "true", StringComparison.OrdinalIgnoreCase) && invalidForwardOnly.Add(item.Include + "\n" + item.RecursiveDir.Length))
+                {
+                    _findings.Add(MigrationFindings.ForwardOnlyMetadataWithoutReason(item.Include));
+                }
+
                 var path = FullPath(item);
                 if (path is null)
                 {
@@ -292,7 +299,14 @@ public static class ScriptSetExpansion
             "Fix the path, or remove the item.");
 
         private static MigrationScriptSet Set(string name, List<string> files, MigrationScriptItem metadata, ScriptExtensions extensions) =>
-            new(name, files, metadata.Convention, metadata.ForwardPattern, metadata.RollbackPattern, extensions);
+            new(name, files, metadata.Convention, metadata.ForwardPattern, metadata.RollbackPattern, extensions, ForwardOnlyReason(metadata));
+
+        /// <summary><c>false</c> means none; <c>true</c> is not a reason and was reported (RP9001) by <see cref="InvalidForwardOnly"/>.</summary>
+        private static string? ForwardOnlyReason(MigrationScriptItem item) =>
+            item.ForwardOnly is null || IsBoolean(item.ForwardOnly) ? null : item.ForwardOnly;
+
+        private static bool IsBoolean(string value) =>
+            string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
 
         private string RootName(string root)
         {

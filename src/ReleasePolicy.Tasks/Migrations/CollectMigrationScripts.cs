@@ -31,7 +31,8 @@ public sealed class CollectMigrationScripts : MigrationScriptItemsTask
                 .Append(item.GetMetadata("Convention")).Append('|')
                 .Append(item.GetMetadata("ForwardPattern")).Append('|')
                 .Append(item.GetMetadata("RollbackPattern")).Append('|')
-                .Append(item.GetMetadata("ScriptExtensions")).Append('\n');
+                .Append(item.GetMetadata("ScriptExtensions")).Append('|')
+                .Append(item.GetMetadata("ForwardOnly")).Append('\n');
         }
 
         // Baselining a migration changes what the check reports, so it is an input too.

@@ -16,7 +16,7 @@ public abstract class MigrationScriptItemsTask : ReleasePolicyTask
 {
     /// <summary>
     /// The <c>ReleaseMigrationScripts</c> items: folders (every script and <c>sqitch.plan</c> below them) or files,
-    /// with optional <c>Convention</c>, <c>ForwardPattern</c>, <c>RollbackPattern</c> and <c>ScriptExtensions</c>
+    /// with optional <c>Convention</c>, <c>ForwardPattern</c>, <c>RollbackPattern</c>, <c>ScriptExtensions</c> and <c>ForwardOnly</c>
     /// (default <c>.sql;.psql;.pgsql;.mysql</c>) metadata. Files from a
     /// glob carry MSBuild's <c>RecursiveDir</c>, which tells the glob's root (see <see cref="ScriptSetExpansion"/>).
     /// </summary>
@@ -94,7 +94,8 @@ public abstract class MigrationScriptItemsTask : ReleasePolicyTask
                 item.GetMetadata("Convention"),
                 item.GetMetadata("ForwardPattern"),
                 item.GetMetadata("RollbackPattern"),
-                item.GetMetadata("ScriptExtensions"));
+                item.GetMetadata("ScriptExtensions"),
+                item.GetMetadata("ForwardOnly"));
         }
 
         return items;

@@ -20,7 +20,7 @@ public sealed class CollectMigrationScriptsTests : IDisposable
 
         Assert.Equal(new[] { "db/U1__init.sql", "db/V1__init.sql" }, task.ScannedFiles.Select(f => _project.Relative(f.ItemSpec)));
         Assert.Equal(
-            $"{_project.ProjectDirectory}|Flyway|||\n{_project.FullPath("db/U1__init.sql")}\n{_project.FullPath("db/V1__init.sql")}\n",
+            $"{_project.ProjectDirectory}|Flyway||||\n{_project.FullPath("db/U1__init.sql")}\n{_project.FullPath("db/V1__init.sql")}\n",
             File.ReadAllText(InputsFile));
     }
 
@@ -56,7 +56,7 @@ public sealed class CollectMigrationScriptsTests : IDisposable
         Assert.Equal(
             new[] { "db/U1__init.pgsql", "db/V1__init.pgsql", "db/V2__seed.tsql" },
             task.ScannedFiles.Select(f => _project.Relative(f.ItemSpec)));
-        Assert.StartsWith($"{_project.FullPath("db")}||||pgsql;.TSQL\n", File.ReadAllText(InputsFile));
+        Assert.StartsWith($"{_project.FullPath("db")}||||pgsql;.TSQL|\n", File.ReadAllText(InputsFile));
     }
 
     [Fact]
