@@ -24,7 +24,9 @@ public sealed class SampleTests
         Assert.Collection(
             findings.OrderBy(d => d.Code),
             d => Assert.Equal(("RP1001", "20260305141500_AddOrderNotes.cs"), (d.Code, d.FileName)),
-            d => Assert.Equal(("RP1010", "V2__index_audit_log_by_order.sql"), (d.Code, d.FileName)));
+            d => Assert.Equal(("RP1010", "V2__index_audit_log_by_order.sql"), (d.Code, d.FileName)),
+            d => Assert.Equal(("RP2001", "OrderEndpoints.cs"), (d.Code, d.FileName)),
+            d => Assert.Equal(("RP3001", "OrderEndpoints.cs"), (d.Code, d.FileName)));
 
         using var manifest = FixtureProject.ReadJson(Path.Combine(output, "Contoso.OrdersApi.2.4.0.release.json"));
         var dependencies = manifest.RootElement.GetProperty("dependencies").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("direct").GetBoolean());
@@ -48,9 +50,15 @@ public sealed class SampleTests
         Assert.Equal("ROLLBACK.md", manifest.RootElement.GetProperty("rollback").GetProperty("playbook").GetProperty("path").GetString());
         Assert.Equal("CC-8.1", manifest.RootElement.GetProperty("compliance")[0].GetProperty("control").GetString());
 
-        // The build's findings, analyzer and script rules alike, in the manifest's order (by path).
+        // Both flags, declared in appsettings.json and referenced by the endpoints.
         Assert.Equal(
-            ["RP1001 Migrations/20260305141500_AddOrderNotes.cs", "RP1010 db/migrations/V2__index_audit_log_by_order.sql"],
+            ["BulkCancellation 1", "NewCheckout 2"],
+            manifest.RootElement.GetProperty("featureFlags").EnumerateArray().Select(f => $"{f.GetProperty("name").GetString()} {f.GetProperty("references").GetInt32()}"));
+
+        // The build's findings in the manifest's order (by path): the flag rules' RP2001 is not in the flag inventory
+        // (it records the declaration rules), the leak inventory's RP3001 is.
+        Assert.Equal(
+            ["RP3001 Endpoints/OrderEndpoints.cs", "RP1001 Migrations/20260305141500_AddOrderNotes.cs", "RP1010 db/migrations/V2__index_audit_log_by_order.sql"],
             manifest.RootElement.GetProperty("findings").EnumerateArray()
                 .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("location").GetProperty("path").GetString()}"));
     }

@@ -1,5 +1,8 @@
+using Contoso.OrdersApi.Checkout;
 using Contoso.OrdersApi.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.FeatureManagement;
+using Microsoft.FeatureManagement.AspNetCore;
 
 namespace Contoso.OrdersApi.Endpoints;
 
@@ -26,5 +29,28 @@ public static class OrderEndpoints
             await db.SaveChangesAsync();
             return Results.NoContent();
         });
+
+        // Behind its flag: the whole endpoint is gated.
+        orders.MapPost("/cancel", async (int[] ids, OrdersDbContext db) =>
+        {
+            var cancelled = await db.Orders.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, OrderStatus.Cancelled));
+            return Results.Ok(new { cancelled });
+        }).WithFeatureGate(FeatureFlags.BulkCancellation);
+
+        // Guarded: the new checkout runs only where its flag is on.
+        orders.MapPost("/{id:int}/checkout", async (int id, IFeatureManager features, CheckoutService checkout) =>
+            Results.Ok(await features.IsEnabledAsync(FeatureFlags.NewCheckout)
+                ? await checkout.StartNewCheckoutAsync(id)
+                : await checkout.StartClassicCheckoutAsync(id)));
+
+        // Deliberately unguarded (RP2001): the express path reaches the new checkout without checking its flag.
+        orders.MapPost("/{id:int}/express-checkout", async (int id, CheckoutService checkout) =>
+            Results.Ok(await checkout.StartNewCheckoutAsync(id)));
+
+        // Deliberate leak (RP3001): the problem details name the internal database host.
+        orders.MapGet("/health", async (OrdersDbContext db) =>
+            await db.Database.CanConnectAsync()
+                ? Results.Ok()
+                : Results.Problem(statusCode: 503, title: "Orders are unavailable", detail: "Cannot reach orders-sql.corp, try again later."));
     }
 }

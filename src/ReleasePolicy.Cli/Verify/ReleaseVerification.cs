@@ -146,7 +146,7 @@ internal sealed class ReleaseVerification
 
         VerifySchema(File.ReadAllBytes(sidecarPath), Path.GetFileName(sidecarPath), passed, failures);
         VerifyArtifacts(sidecar, Path.GetDirectoryName(sidecarPath)!, passed, failures, mustList: Path.GetFileName(nupkg));
-        var sidecarManifest = new ReleaseManifest(sidecar.Package, sidecar.Build, sidecar.Release, sidecar.Migrations, sidecar.Dependencies, sidecar.Findings, sidecar.Risk);
+        var sidecarManifest = sidecar.WithoutArtifacts();
         if (ReleaseManifestWriter.ToBytes(sidecarManifest).AsSpan().SequenceEqual(ReleaseManifestWriter.ToBytes(embedded!)))
         {
             passed.Add($"The manifest inside the package matches the sidecar '{Path.GetFileName(sidecarPath)}'.");

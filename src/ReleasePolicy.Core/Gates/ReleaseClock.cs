@@ -6,13 +6,17 @@ using ReleasePolicy.Diagnostics;
 namespace ReleasePolicy.Gates;
 
 /// <summary>
-/// The time every date check compares against: <c>ReleasePolicyNow</c> (ISO 8601 with an offset) when it is given,
-/// the machine's clock otherwise. One parser, so a freeze window, a suppression expiry and a test see the same "now".
+/// The time every date check compares against: <c>ReleasePolicyNow</c> when it is given (ISO 8601 with an offset, or
+/// a date alone, which is that day's midnight UTC, as the flag rules read it), the machine's clock otherwise. One
+/// parser, so a freeze window, a suppression expiry, a flag's expiry and a test see the same "now".
 /// </summary>
 public static class ReleaseClock
 {
     /// <summary>The forms <see cref="TryParseInstant"/> accepts, for messages.</summary>
     public const string AllowedForm = "ISO 8601 with an offset, e.g. 2026-12-31T17:00:00+01:00 or 2026-12-31T16:00:00Z";
+
+    /// <summary>The forms <see cref="TryParseNow"/> accepts, for messages.</summary>
+    public const string AllowedNowForm = "a date (2026-12-31, midnight UTC) or " + AllowedForm;
 
     /// <returns>The instant, or null with an RP9001 finding naming <paramref name="property"/> added.</returns>
     public static DateTimeOffset? Now(string? releasePolicyNow, string? projectFile, ICollection<PolicyFinding> findings)
@@ -22,7 +26,7 @@ public static class ReleaseClock
             return DateTimeOffset.Now;
         }
 
-        if (TryParseInstant(releasePolicyNow, out var now))
+        if (TryParseNow(releasePolicyNow, out var now))
         {
             return now;
         }
@@ -30,9 +34,22 @@ public static class ReleaseClock
         findings.Add(new PolicyFinding(
             RuleIds.InvalidPolicyValue,
             FindingKind.InputError,
-            $"ReleasePolicyNow is '{releasePolicyNow}': it is not a date and time with an offset. Allowed: {AllowedForm}.",
+            $"ReleasePolicyNow is '{releasePolicyNow}': it is neither a date nor a date and time with an offset. Allowed: {AllowedNowForm}.",
             projectFile));
         return null;
+    }
+
+    /// <summary><c>ReleasePolicyNow</c>: an instant with an offset, or a date alone (<c>yyyy-MM-dd</c>) as that day's midnight UTC.</summary>
+    public static bool TryParseNow(string? text, out DateTimeOffset value)
+    {
+        var trimmed = text?.Trim();
+        if (trimmed is { Length: 10 } && DateTime.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            value = new DateTimeOffset(date, TimeSpan.Zero);
+            return true;
+        }
+
+        return TryParseInstant(text, out value);
     }
 
     /// <summary>A date and time with an explicit offset (<c>Z</c> or <c>±hh:mm</c>); a time without one is ambiguous and refused.</summary>

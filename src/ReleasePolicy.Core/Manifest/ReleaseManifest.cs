@@ -80,6 +80,10 @@ public sealed class ReleaseManifest
     /// </summary>
     public DependencyVerificationSummary? DependencyVerification { get; }
 
+    /// <summary>The same manifest without the sidecar's <c>artifacts</c>: what the package itself holds.</summary>
+    public ReleaseManifest WithoutArtifacts() =>
+        new(Package, Build, Release, Migrations, Dependencies, Findings, Risk, artifacts: null, FeatureFlags, Gates, DependencyVerification);
+
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
         new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates, DependencyVerification);

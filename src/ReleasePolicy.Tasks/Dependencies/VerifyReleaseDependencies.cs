@@ -99,13 +99,13 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
 
         if (!string.IsNullOrWhiteSpace(Now))
         {
-            if (Rules.FlagExpiry.ParseDate(Now) is { } today && DateTimeOffset.TryParse(Now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now))
+            if (Gates.ReleaseClock.TryParseNow(Now, out var now))
             {
-                options.Now = Now!.Trim().Length == 10 ? today : now.UtcDateTime;
+                options.Now = now.UtcDateTime;
             }
             else
             {
-                errors.Add(Invalid($"ReleasePolicyNow is '{Now}'. Allowed values: an ISO 8601 date or date-time (2026-12-01, 2026-12-01T09:00:00Z)."));
+                errors.Add(Invalid($"ReleasePolicyNow is '{Now}'. Allowed: {Gates.ReleaseClock.AllowedNowForm}."));
             }
         }
 

@@ -62,8 +62,9 @@ internal sealed class FixtureProject
               </PropertyGroup>
               <ItemGroup>
             {packageReference}
-                <!-- The SDK packed from this checkout is unsigned: allowed, with the reason the dependency check (RP4001) asks for. -->
-                <TrustedSigner Include="ReleasePolicy.*" Type="unsigned" Justification="packed from this checkout by the end-to-end tests" />
+                <!-- The packages packed from this checkout are unsigned: allowed, with the reason the dependency check (RP4001) asks for.
+                     By id: a '*' in an Include is a file glob to MSBuild (it would be written %2A). -->
+                <TrustedSigner Include="ReleasePolicy.Sdk;ReleasePolicy.Analyzers" Type="unsigned" Justification="packed from this checkout by the end-to-end tests" />
               </ItemGroup>
             {(efCore ? Sources.EfCorePackage : "")}
             {projectBody ?? ""}

@@ -141,7 +141,7 @@ public sealed class FreezeWindowGateTests
             new[]
             {
                 "ReleaseFreezeBypassSeverity is 'critical'. Allowed values: Sev1, Sev2, Sev3, Sev4 (Sev1 is the most severe).",
-                "ReleasePolicyNow is 'tomorrow': it is not a date and time with an offset. Allowed: ISO 8601 with an offset, e.g. 2026-12-31T17:00:00+01:00 or 2026-12-31T16:00:00Z.",
+                "ReleasePolicyNow is 'tomorrow': it is neither a date nor a date and time with an offset. Allowed: a date (2026-12-31, midnight UTC) or ISO 8601 with an offset, e.g. 2026-12-31T17:00:00+01:00 or 2026-12-31T16:00:00Z.",
             },
             findings.Select(f => f.Message));
     }
