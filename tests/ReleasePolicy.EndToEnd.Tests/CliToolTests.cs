@@ -53,9 +53,11 @@ public sealed class CliToolTests
         var gates = cli.Run(project.Directory, "verify", project.SidecarPath, "--require-gates");
         var missing = cli.Run(project.Directory, "verify", Path.Combine(project.PackageOutput, "nothing.nupkg"));
 
-        // The pack ran the release gates (the fixture has a rollback playbook): --require-gates reads them from the manifest.
-        Assert.Equal(0, gates.ExitCode);
+        // The pack ran the release gates (the fixture has a rollback playbook): --require-gates reads them from the
+        // manifest and finds them passed; the exit code is still 1, for the package changed above.
+        Assert.Equal(1, gates.ExitCode);
         Assert.Contains("Gate RP5003 passed", gates.Output);
+        Assert.DoesNotContain("records no release gates", gates.Output);
         Assert.Equal(2, missing.ExitCode);
         Assert.DoesNotContain("   at ", missing.Error);
     }
