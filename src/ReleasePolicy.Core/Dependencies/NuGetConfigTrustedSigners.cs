@@ -17,7 +17,8 @@ public static class NuGetConfigTrustedSigners
 {
     private static readonly string[] FileNames = { "nuget.config", "NuGet.config", "NuGet.Config" };
 
-    public static IReadOnlyList<TrustedSigner> Read(string projectDirectory, string? userConfig, List<PolicyFinding> errors)
+    /// <summary>The nuget.config files NuGet merges for the project, nearest first, then the user's: inputs of the check.</summary>
+    public static List<string> ConfigFiles(string projectDirectory, string? userConfig)
     {
         var files = new List<string>();
         for (var directory = new DirectoryInfo(projectDirectory); directory is not null; directory = directory.Parent)
@@ -34,6 +35,12 @@ public static class NuGetConfigTrustedSigners
             files.Add(userConfig!);
         }
 
+        return files;
+    }
+
+    public static IReadOnlyList<TrustedSigner> Read(string projectDirectory, string? userConfig, List<PolicyFinding> errors)
+    {
+        var files = ConfigFiles(projectDirectory, userConfig);
         var signers = new List<TrustedSigner>();
         foreach (var file in files)
         {

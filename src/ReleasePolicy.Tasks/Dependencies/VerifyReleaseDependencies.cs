@@ -110,10 +110,9 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
         }
 
         var signers = ReadTrustedSigners(errors);
-        signers.AddRange(NuGetConfigTrustedSigners.Read(
-            Path.GetFullPath(string.IsNullOrEmpty(ProjectDirectory) ? "." : ProjectDirectory!),
-            string.IsNullOrEmpty(NuGetUserConfig) ? NuGetConfigTrustedSigners.UserConfigPath() : NuGetUserConfig,
-            errors));
+        var configDirectory = Path.GetFullPath(string.IsNullOrEmpty(ProjectDirectory) ? "." : ProjectDirectory!);
+        var userConfig = string.IsNullOrEmpty(NuGetUserConfig) ? NuGetConfigTrustedSigners.UserConfigPath() : NuGetUserConfig;
+        signers.AddRange(NuGetConfigTrustedSigners.Read(configDirectory, userConfig, errors));
         options.TrustedSigners = signers;
         options.Suppressions = ReadSuppressions(errors);
         if (errors.Count > 0)
@@ -130,7 +129,10 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
             AtomicFile.WriteIfChanged(ReportFile!, DependencyReport.Serialize(result, Enforce, directory));
         }
 
-        CheckedFiles = result.InputFiles.Select(file => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(file)).ToArray();
+        // The nuget.config files are inputs too: a trustedSigners edit must make the next build check again.
+        CheckedFiles = result.InputFiles.Concat(NuGetConfigTrustedSigners.ConfigFiles(configDirectory, userConfig))
+            .Distinct(StringComparer.Ordinal)
+            .Select(file => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(file)).ToArray();
         if (ReportedFindingCount == 0 && !Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
         {
             IO.StampFile.Touch(StampFile!);

@@ -103,6 +103,8 @@ public sealed class TrustPolicyTests : IDisposable
         Assert.True(task.Execute(), engine.ToString());
         Assert.Empty(engine.ErrorAndWarningCodes);
         Assert.Contains("author signature trusted by", File.ReadAllText(task.ReportFile!));
+        // The nuget.config is an input of the check, so an edit to its trustedSigners makes the next build check again.
+        Assert.Contains(task.CheckedFiles, f => Path.GetFileName(f.ItemSpec) == "nuget.config");
     }
 
     [Theory]
