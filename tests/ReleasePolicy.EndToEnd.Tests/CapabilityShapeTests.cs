@@ -5,7 +5,8 @@ namespace ReleasePolicy.EndToEnd.Tests;
 
 /// <summary>
 /// The targets added for the release-notes check (RP3010, ReleasePolicy.Leaks.targets), the migration baseline
-/// (ReleaseMigrationBaseline, to the analyzers and the script check) and the flag sources (ReleasePolicy.Flags.targets)
+/// (ReleaseMigrationBaseline, to the analyzers and the script check), the flag sources and their check
+/// (ReleasePolicy.Flags.targets), the release gates and the dependency check (Gates, Dependencies targets)
 /// in the shapes real builds take: a Visual Studio build, a design-time build, publish -f of a multi-targeted project,
 /// a solution packed with -m, and TreatWarningsAsErrors.
 /// </summary>
@@ -25,11 +26,16 @@ public sealed class CapabilityShapeTests
     public void Publishing_one_framework_checks_the_release_notes_once_and_lists_the_finding_and_the_baseline()
     {
         var project = Create("CapabilityPublishFramework", "net8.0;net10.0");
+        project.Write("appsettings.json", """{ "FeatureManagement": { "NewCheckout": true } }""");
         var publishDirectory = Path.Combine(project.Directory, "publish");
 
         var publish = project.Dotnet("publish", "-f", "net10.0", "-o", publishDirectory, "-p:ReleasePolicyMode=Audit", "-v:d").ShouldSucceed();
 
         Assert.Equal(1, TaskRuns(publish, "CheckReleaseNotes"));
+        Assert.Equal(1, TaskRuns(publish, "CheckReleaseGates"));
+        Assert.Equal(1, TaskRuns(publish, "VerifyReleaseDependencies"));
+        Assert.Equal(1, TaskRuns(publish, "CheckFlagSources")); // only the one framework compiled
+        Assert.True(File.Exists(Path.Combine(publishDirectory, "ROLLBACK.md")));
         Assert.Equal("warning", Assert.Single(publish.WithCode("RP3010")).Severity);
         Assert.Contains("V2__add_total.sql", Assert.Single(publish.WithCode("RP1010")).Message);
         using var manifest = FixtureProject.ReadJson(Path.Combine(publishDirectory, "release-manifest.json"));
@@ -57,6 +63,8 @@ public sealed class CapabilityShapeTests
         var pack = DotNet.Run(solutionDirectory, PackedSdk.Current.Environment, "pack", "Capability.slnx", "-m", "-p:ReleasePolicyMode=Audit", "-p:TreatWarningsAsErrors=true", "-v:d", "-nologo").ShouldSucceed();
 
         Assert.Equal(2, TaskRuns(pack, "CheckReleaseNotes"));
+        Assert.Equal(2, TaskRuns(pack, "CheckReleaseGates"));
+        Assert.Equal(2, TaskRuns(pack, "VerifyReleaseDependencies"));
         Assert.Equal(2, pack.WithCode("RP3010").Count());
         Assert.All(pack.WithCode("RP3010"), finding => Assert.Equal("warning", finding.Severity));
         Assert.Equal(2, pack.WithCode("RP1010").Count());
@@ -67,9 +75,14 @@ public sealed class CapabilityShapeTests
     {
         var project = Create("CapabilityVisualStudio", "net10.0");
 
-        var pack = project.Dotnet("pack", "-o", project.PackageOutput, "-p:BuildingInsideVisualStudio=true", "-p:ReleasePolicyMode=Audit").ShouldSucceed();
+        project.Write("appsettings.json", """{ "FeatureManagement": { "NewCheckout": tru""");
+
+        var pack = project.Dotnet("pack", "-o", project.PackageOutput, "-p:BuildingInsideVisualStudio=true", "-p:ReleasePolicyMode=Audit").ShouldFail();
 
         Assert.Single(pack.WithCode("RP3010"));
+        // A broken flag source is an input error in Visual Studio too, with the line; the pack writes nothing.
+        Assert.Equal(1, Assert.Single(pack.WithCode("RP9002")).Line);
+        Assert.False(File.Exists(project.NupkgPath));
         Assert.Contains("V2__add_total.sql", Assert.Single(pack.WithCode("RP1010")).Message);
     }
 
@@ -83,6 +96,10 @@ public sealed class CapabilityShapeTests
 
         Assert.Equal(0, TaskRuns(build, "CheckReleaseNotes"));
         Assert.Equal(0, TaskRuns(build, "CheckMigrationScripts"));
+        Assert.Equal(0, TaskRuns(build, "CheckFlagSources"));
+        Assert.Equal(0, TaskRuns(build, "CheckReleaseGates"));
+        Assert.Equal(0, TaskRuns(build, "VerifyReleaseDependencies"));
+        Assert.DoesNotContain("inventory.globalconfig", build.Output);
         Assert.Empty(build.WithCode("RP3010"));
         var editorConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single());
         Assert.Contains("build_property._ReleasePolicyMigrationBaseline = 1", editorConfig);
