@@ -56,6 +56,9 @@ public sealed class GateInputs
 
     public IReadOnlyList<ComplianceControlItem> ComplianceControls { get; set; } = new ComplianceControlItem[0];
 
+    /// <summary>The built assemblies (<c>path|targetFramework</c>) whose public API RP5009 compares with the baseline's.</summary>
+    public IReadOnlyList<string> PublicApiAssemblies { get; set; } = Array.Empty<string>();
+
     /// <summary>$(ReleaseBaselineManifest), full path; empty means no comparison (RP5009 records, never fails).</summary>
     public string? BaselineManifest { get; set; }
 
@@ -120,7 +123,14 @@ public static class ReleaseGateCheck
         }
 
         filesRead.AddRange(inputs.PenetrationTestReports.Select(r => r.Path));
-        return IntegrationExpansionGate.Check(inputs.ProjectDirectory, baseline, baselineTime, dependencies, inputs.ClientSdkPackages, inputs.PenetrationTestReports, projectFile, findings);
+        IReadOnlyList<PublicApiAssembly>? publicApi = null;
+        if (baseline?.PublicApi is not null && inputs.PublicApiAssemblies.Count > 0)
+        {
+            publicApi = PublicApiAssembly.TryRead(inputs.PublicApiAssemblies, findings);
+            filesRead.AddRange(inputs.PublicApiAssemblies.Select(a => a.Split('|')[0]));
+        }
+
+        return IntegrationExpansionGate.Check(inputs.ProjectDirectory, baseline, baselineTime, dependencies, inputs.ClientSdkPackages, inputs.PenetrationTestReports, projectFile, findings, publicApi);
     }
 
     public static GateCheckResult Run(GateInputs inputs)
