@@ -133,6 +133,13 @@ public static class ReleaseGateCheck
         return IntegrationExpansionGate.Check(inputs.ProjectDirectory, baseline, baselineTime, dependencies, inputs.ClientSdkPackages, inputs.PenetrationTestReports, projectFile, findings, publicApi);
     }
 
+    private static PolicyFinding NoReports(string threshold, string value, string item, string what, string command, string pattern, string? projectFile) => new(
+        RuleIds.UnreadableInput,
+        FindingKind.InputError,
+        $"{threshold} is {value.Trim()}, but no {item} item names an existing file, so there are no {what} to check (a pattern that matches no file gives MSBuild no item). " +
+        $"Run the tests before packing ({command}) and list the files, for example <{item} Include=\"{pattern}\" />; or remove {threshold}.",
+        projectFile);
+
     public static GateCheckResult Run(GateInputs inputs)
     {
         var findings = new List<PolicyFinding>();
@@ -142,6 +149,18 @@ public static class ReleaseGateCheck
         var minPassRate = TestResultsGate.TryParsePercent("ReleaseMinTestPassRate", inputs.MinTestPassRate, 100m, projectFile, findings);
         var minCoverage = TestResultsGate.TryParsePercent("ReleaseMinLineCoverage", inputs.MinLineCoverage, null, projectFile, findings);
         var windows = inputs.FreezeWindows.Select(item => FreezeWindow.TryCreate(item, projectFile, findings)).ToList();
+
+        // A glob that matches nothing gives MSBuild no item at all: with a threshold set, that is a gate that would
+        // silently not run, so it is an error rather than a pass.
+        if (inputs.TestResults.Count == 0 && !string.IsNullOrWhiteSpace(inputs.MinTestPassRate))
+        {
+            findings.Add(NoReports("ReleaseMinTestPassRate", inputs.MinTestPassRate!, "ReleaseTestResults", "TRX test results", "dotnet test --logger trx --results-directory TestResults", "TestResults/**/*.trx", projectFile));
+        }
+
+        if (inputs.CoverageReports.Count == 0 && minCoverage is not null)
+        {
+            findings.Add(NoReports("ReleaseMinLineCoverage", inputs.MinLineCoverage!, "ReleaseCoverageReport", "Cobertura coverage reports", "dotnet test --collect:\"XPlat Code Coverage\" --results-directory TestResults", "TestResults/**/coverage.cobertura.xml", projectFile));
+        }
 
         // An unknown ReleaseType or severity is reported by the settings check and the manifest; here it means "no bypass".
         var release = ReleaseClassification.TryCreate(inputs.ReleaseType, inputs.ReleaseHotfixSeverity, null, null, projectFile, new List<PolicyFinding>())
