@@ -59,7 +59,7 @@ public sealed class ReleaseChangesTests
         File.WriteAllText(project.ProjectFile, csproj);
         project.Write("db/migrations/V2__add_order_total.sql", "ALTER TABLE orders ADD total decimal(10,2) NULL;\n");
         project.Write("db/migrations/U2__add_order_total.sql", "ALTER TABLE orders DROP COLUMN total;\n");
-        var second = project.Dotnet("pack", "-o", project.PackageOutput, $"-p:ReleaseBaselineManifest={baseline}").ShouldSucceed();
+        var second = project.Dotnet("pack", "-o", project.PackageOutput, $"-p:ReleaseBaselineManifest={baseline}", "-p:ReleaseProvenanceEnabled=true").ShouldSucceed();
 
         // RP5009 sees the API growth: a warning in Audit, with no penetration test newer than the baseline.
         var rp5009 = Assert.Single(second.WithCode("RP5009"));
@@ -84,8 +84,16 @@ public sealed class ReleaseChangesTests
         Assert.Contains("Migrations added: 1", diff.Output);
         Assert.Contains("Newtonsoft.Json 13.0.3", diff.Output);
 
+        // The sidecar's in-toto statement names the package with the SHA-256 it has; verify checks it with the rest.
+        using (var sidecar = FixtureProject.ReadJson(project.SidecarPath))
+        {
+            var subject = Assert.Single(sidecar.RootElement.GetProperty("provenance").GetProperty("subject").EnumerateArray());
+            Assert.Equal("Contoso.Changes.1.2.3.nupkg", subject.GetProperty("name").GetString());
+        }
+
         var verified = cli.Run(project.Directory, "verify", project.NupkgPath, "--max-risk", "critical");
         Assert.True(verified.ExitCode == 0, verified.ToString());
+        Assert.Contains("ok: The provenance statement in 'Contoso.Changes.1.2.3.release.json' names the package with its SHA-256.", verified.Output);
         var summary = cli.Run(project.Directory, "summary", project.SidecarPath, "--format", "markdown");
         Assert.True(summary.ExitCode == 0, summary.ToString());
         Assert.Contains("public-api-change", summary.Output);

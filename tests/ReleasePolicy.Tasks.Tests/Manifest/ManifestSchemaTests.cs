@@ -18,7 +18,7 @@ public sealed class ManifestSchemaTests : IDisposable
             new[]
             {
                 "schemaVersion", "package", "build", "release", "risk", "migrations", "dependencies", "vulnerabilities",
-                "featureFlags", "findings", "gates", "knownDefects", "rollback", "compliance", "publicApi", "changes", "artifacts",
+                "featureFlags", "findings", "gates", "knownDefects", "rollback", "compliance", "publicApi", "changes", "artifacts", "provenance",
             },
             schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
