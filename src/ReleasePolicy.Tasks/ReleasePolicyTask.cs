@@ -33,6 +33,16 @@ public abstract class ReleasePolicyTask : Task
             Enforce = enforce;
             ExecuteCore();
         }
+        catch (IO.OutputNotWrittenException ex)
+        {
+            // Expected enough to say what to do: a read-only obj folder, a folder where the file goes, a full disk.
+            Report(new PolicyFinding(
+                RuleIds.InternalFailure,
+                FindingKind.InputError,
+                $"ReleasePolicy could not write '{ex.Path}' while {Activity}: {ex.Message} Nothing was written there (the old content, if any, is unchanged). " +
+                "Make sure the folder is writable and nothing else is in the way (a folder of that name, another process holding the file), then build again.",
+                ex.Path));
+        }
         catch (Exception ex)
         {
             Report(new PolicyFinding(

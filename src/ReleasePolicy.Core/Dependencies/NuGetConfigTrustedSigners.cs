@@ -47,7 +47,10 @@ public static class NuGetConfigTrustedSigners
             XElement? section;
             try
             {
-                section = XDocument.Load(file).Root?.Element("trustedSigners");
+                // No DTD processing: a nuget.config never needs one, and an entity bomb must not be expanded.
+                IO.RegularFile.ThrowUnlessRegular(file);
+                using var reader = XmlReader.Create(file, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+                section = XDocument.Load(reader).Root?.Element("trustedSigners");
             }
             catch (Exception ex) when (ex is XmlException || ex is IOException || ex is UnauthorizedAccessException)
             {

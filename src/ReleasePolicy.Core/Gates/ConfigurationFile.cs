@@ -49,7 +49,7 @@ public sealed class ConfigurationFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = IO.RegularFile.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

@@ -34,6 +34,7 @@ internal static class QualityReportFile
 
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(path);
             using var reader = XmlReader.Create(path, Settings);
             var first = true;
             while (reader.Read())

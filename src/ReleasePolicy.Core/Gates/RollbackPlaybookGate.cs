@@ -60,7 +60,7 @@ public static class RollbackPlaybookGate
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(playbook));
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(RegularFile.ReadAllBytes(playbook));
         }
         catch (DecoderFallbackException ex)
         {

@@ -35,13 +35,42 @@ internal static class RegularFile
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options);
     }
 
-    /// <summary>An existing file that is not regular is an <see cref="IOException"/>, as any unreadable file is.</summary>
+    /// <summary>
+    /// An existing file that is not regular is an <see cref="IOException"/>, as any unreadable file is; so is a folder
+    /// (which .NET otherwise reports as "access denied", sending the user after permissions).
+    /// </summary>
     public static void ThrowUnlessRegular(string path)
     {
         if (File.Exists(path) && !Is(path))
         {
             throw new NotRegularFileException(path);
         }
+
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"'{path}' is a folder, not a file.");
+        }
+    }
+
+    /// <summary><see cref="File.ReadAllBytes"/> for a regular file only: a named pipe never blocks the build.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        ThrowUnlessRegular(path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary><see cref="File.ReadAllText(string)"/> for a regular file only.</summary>
+    public static string ReadAllText(string path)
+    {
+        ThrowUnlessRegular(path);
+        return File.ReadAllText(path);
+    }
+
+    /// <summary><see cref="File.ReadAllLines(string)"/> for a regular file only.</summary>
+    public static string[] ReadAllLines(string path)
+    {
+        ThrowUnlessRegular(path);
+        return File.ReadAllLines(path);
     }
 
     private const int TypeMask = 0xF000; // S_IFMT, the same on Linux and macOS

@@ -117,7 +117,7 @@ public sealed class CompilationInventory
                 return false;
             }
 
-            lines = File.ReadAllLines(path);
+            lines = IO.RegularFile.ReadAllLines(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

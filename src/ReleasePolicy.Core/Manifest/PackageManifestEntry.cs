@@ -18,6 +18,7 @@ public static class PackageManifestEntry
         error = null;
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(nupkgPath);
             using var archive = ZipFile.OpenRead(nupkgPath);
             var entry = archive.GetEntry(EntryName);
             if (entry is null)
