@@ -109,6 +109,12 @@ public sealed class CompilationInventory
         string[] lines;
         try
         {
+            if (Directory.Exists(path))
+            {
+                error = Unreadable(description, path, 0, "is a folder, not a file; delete the folder and build again, so the ReleasePolicy analyzers write the inventory there");
+                return false;
+            }
+
             if (!File.Exists(path))
             {
                 error = Unreadable(description, path, 0,

@@ -88,16 +88,16 @@ internal static class Hostile
         Assert.True(errors.Count == 1, $"Expected exactly one error, got {errors.Count}:{Environment.NewLine}{engine}");
         var error = errors[0];
         AssertPrecise(error, engine);
-        Assert.Equal(code, error.Code);
-        Assert.Equal(file, error.File);
+        Assert.True(code == error.Code, $"Expected {code}:{Environment.NewLine}{engine}");
+        Assert.True(file == error.File, $"Expected the error at '{file}':{Environment.NewLine}{engine}");
         if (line is { } expected)
         {
-            Assert.Equal(expected, error.Line);
+            Assert.True(expected == error.Line, $"Expected the error on line {expected}:{Environment.NewLine}{engine}");
         }
 
         foreach (var text in says)
         {
-            Assert.Contains(text, error.Message);
+            Assert.True(error.Message.Contains(text, StringComparison.Ordinal), $"Expected the message to say '{text}':{Environment.NewLine}{engine}");
         }
 
         return error;
