@@ -26,7 +26,11 @@ public sealed class UnixFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A fact about a read-only folder: skipped on Windows and when running as root, which ignores permissions.</summary>
+/// <summary>
+/// A fact about a read-only folder (chmod 555). Root ignores permissions, so as root the folder is made immutable
+/// instead (<c>chattr +i</c>, which root cannot write through either); when that is unavailable too the test is
+/// skipped, saying why. Skipped on Windows.
+/// </summary>
 public sealed class ReadOnlyFolderFactAttribute : FactAttribute
 {
     public ReadOnlyFolderFactAttribute()
@@ -35,9 +39,9 @@ public sealed class ReadOnlyFolderFactAttribute : FactAttribute
         {
             Skip = "chmod 555 has no equivalent for folders on Windows (the read-only attribute does not stop creating files); the Linux run covers this case.";
         }
-        else if (Hostile.RunningAsRoot)
+        else if (Hostile.RunningAsRoot && !Hostile.CanMakeImmutable.Value)
         {
-            Skip = "The tests run as root (euid 0), and root writes into a chmod 555 folder anyway, so a read-only folder cannot be simulated; run them as a normal user to cover this case.";
+            Skip = "The tests run as root (euid 0), which writes into a chmod 555 folder anyway, and 'chattr +i' (which root honours) is not available on this file system; run them as a normal user to cover this case.";
         }
     }
 }
@@ -168,7 +172,43 @@ internal static class Hostile
         string.Concat(Enumerable.Range(1, 9).Select(i => $" <!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat(i == 1 ? "&lol;" : $"&lol{i - 1};", 10))}\">\n")) +
         "]>\n<" + root + ">&lol9;</" + root + ">\n";
 
-    /// <summary>Makes a folder read-only (chmod 555) until disposed.</summary>
+    /// <summary>True when this process can make a folder immutable with chattr +i (root on ext4, xfs, btrfs, tmpfs…).</summary>
+    public static readonly Lazy<bool> CanMakeImmutable = new(() =>
+    {
+        var probe = Path.Combine(Path.GetTempPath(), "ReleasePolicy.Tests", "chattr-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(probe);
+        try
+        {
+            if (!Chattr("+i", probe))
+            {
+                return false;
+            }
+
+            try
+            {
+                File.WriteAllText(Path.Combine(probe, "x"), "x");
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return true;
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+            finally
+            {
+                Chattr("-i", probe);
+            }
+        }
+        finally
+        {
+            Directory.Delete(probe, recursive: true);
+        }
+    });
+
+    /// <summary>Makes a folder read-only (chmod 555; as root, chattr +i) until disposed.</summary>
     public static IDisposable ReadOnly(string folder)
     {
         if (OperatingSystem.IsWindows())
@@ -177,21 +217,45 @@ internal static class Hostile
         }
 
         Directory.CreateDirectory(folder);
+        if (RunningAsRoot)
+        {
+            Assert.True(Chattr("+i", folder), $"chattr +i '{folder}' failed.");
+            return new Restore(folder, mode: null);
+        }
+
         var before = File.GetUnixFileMode(folder);
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return new Restore(folder, before);
     }
 
+    private static bool Chattr(string change, string path)
+    {
+        try
+        {
+            using var chattr = Process.Start(new ProcessStartInfo("chattr", new[] { change, path }) { UseShellExecute = false, RedirectStandardError = true })!;
+            chattr.WaitForExit();
+            return chattr.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // no chattr on this machine
+        }
+    }
+
     [DllImport("libc")]
     private static extern uint geteuid();
 
-    private sealed class Restore(string folder, UnixFileMode mode) : IDisposable
+    private sealed class Restore(string folder, UnixFileMode? mode) : IDisposable
     {
         public void Dispose()
         {
-            if (!OperatingSystem.IsWindows())
+            if (mode is null)
             {
-                File.SetUnixFileMode(folder, mode);
+                Chattr("-i", folder);
+            }
+            else if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(folder, mode.Value);
             }
         }
     }

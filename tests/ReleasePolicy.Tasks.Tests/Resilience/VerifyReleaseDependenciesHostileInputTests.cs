@@ -244,6 +244,35 @@ public sealed class VerifyReleaseDependenciesHostileInputTests : IDisposable
         Hostile.AssertNoStrayTempFiles(Path.GetDirectoryName(ReportFile)!);
     }
 
+    [Fact]
+    public void A_corrupt_verdict_cache_is_ignored_and_rewritten_whole()
+    {
+        AddPackage();
+        var cache = _folder.ObjPath("releasepolicy/dependency-verification.cache");
+        Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
+        File.WriteAllBytes(cache, Hostile.RandomBytes(777));
+
+        var (task, engine) = _folder.Task(mode: "Enforce", Trusted);
+
+        Hostile.Passes(task, engine);
+        Assert.Empty(engine.ErrorAndWarningCodes);
+        using var rewritten = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(cache));
+        Hostile.AssertNoStrayTempFiles(Path.GetDirectoryName(cache)!);
+    }
+
+    [Fact]
+    public void A_folder_where_the_verdict_cache_goes_is_one_RP9003_at_it()
+    {
+        AddPackage();
+        var cache = _folder.ObjPath("releasepolicy/dependency-verification.cache");
+        Directory.CreateDirectory(cache);
+
+        var (task, engine) = _folder.Task(mode: "Enforce", Trusted);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9003", cache, says: "is a folder");
+    }
+
     [ReadOnlyFolderFact]
     public void A_read_only_obj_folder_is_one_RP9003_at_the_report()
     {
