@@ -102,7 +102,7 @@ internal static class QualityReportFile
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"'{path}' cannot be read: {ex.Message}", path));
+            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"'{path}' cannot be read: {IO.RegularFile.Explain(ex)}", path));
             return false;
         }
     }

@@ -70,7 +70,7 @@ public static class RollbackPlaybookGate
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            var message = $"The rollback playbook '{playbook}' cannot be read: {ex.Message}";
+            var message = $"The rollback playbook '{playbook}' cannot be read: {RegularFile.Explain(ex)}";
             findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, message, playbook));
             return new GateResult(RuleIds.RollbackPlaybookIncomplete, GateStatus.Fail, message, new[] { playbook });
         }

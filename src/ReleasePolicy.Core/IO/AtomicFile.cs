@@ -97,5 +97,7 @@ public sealed class OutputNotWrittenException : IOException
     public string Path { get; }
 
     private static string Describe(string path, Exception inner) =>
-        Directory.Exists(path) ? $"'{path}' is a folder, not a file." : inner.Message.TrimEnd('.') + ".";
+        Directory.Exists(path) ? $"'{path}' is a folder, not a file."
+        : inner is UnauthorizedAccessException ? $"access to its folder '{System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))}' is denied (it is read-only, or belongs to another user)."
+        : inner.Message.TrimEnd('.') + ".";
 }

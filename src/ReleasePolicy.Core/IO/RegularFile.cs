@@ -50,7 +50,39 @@ internal static class RegularFile
         {
             throw new IOException($"'{path}' is a folder, not a file.");
         }
+
+#if NET
+        // A link to nothing: say so, rather than "could not find" a file the user can see in the folder listing.
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } target && LinkLeadsNowhere(info))
+        {
+            throw new IOException($"'{path}' is a symbolic link to '{target}', which does not exist.");
+        }
+#endif
     }
+
+    /// <summary>
+    /// Why an input could not be read, and what to do about it, for the RP9002 message: the exception's message, then
+    /// "replace it" for something that is no file, or "check it" for a file that is there but unreadable.
+    /// </summary>
+    public static string Explain(Exception ex) =>
+        ex.Message.TrimEnd() + (ex is NotRegularFileException || ex.Message.EndsWith("is a folder, not a file.", StringComparison.Ordinal) || ex.Message.EndsWith("which does not exist.", StringComparison.Ordinal)
+            ? " Put the file itself there (not a folder, a named pipe or a device), or point the setting at the right path."
+            : " Check that it exists and that the build may read it, then build again.");
+
+#if NET
+    private static bool LinkLeadsNowhere(FileInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true };
+        }
+        catch (IOException)
+        {
+            return true; // a cycle of links (ELOOP) leads nowhere either
+        }
+    }
+#endif
 
     /// <summary><see cref="File.ReadAllBytes"/> for a regular file only: a named pipe never blocks the build.</summary>
     public static byte[] ReadAllBytes(string path)

@@ -39,7 +39,7 @@ internal static class JsonInputFile
             error = new PolicyFinding(
                 RuleIds.UnreadableInput,
                 FindingKind.InputError,
-                $"{description} '{path}' cannot be read: {ex.Message}",
+                $"{description} '{path}' cannot be read: {IO.RegularFile.Explain(ex)}",
                 path);
         }
 

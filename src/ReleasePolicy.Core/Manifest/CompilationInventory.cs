@@ -127,7 +127,7 @@ public sealed class CompilationInventory
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error = Unreadable(description, path, 0, "cannot be read: " + ex.Message);
+            error = Unreadable(description, path, 0, "cannot be read: " + IO.RegularFile.Explain(ex).TrimEnd('.'));
             return false;
         }
 

@@ -284,7 +284,7 @@ public sealed class AddReleaseArtifactsHostileInputTests : IDisposable
         var task = _context.CreateArtifactsTask(Sidecar, Package);
 
         Hostile.Fails(task, _context.Engine);
-        Hostile.AssertOneError(_context.Engine, "RP9002", Package);
+        Hostile.AssertOneError(_context.Engine, "RP9002", Package, says: "is a symbolic link to");
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class VerifyReleaseDependenciesHostileInputTests : IDisposable
         var (task, engine) = _folder.Task(mode: "Enforce");
 
         Hostile.Fails(task, engine);
-        Hostile.AssertOneError(engine, "RP9002", _folder.AssetsFile);
+        Hostile.AssertOneError(engine, "RP9002", _folder.AssetsFile, says: "is a symbolic link to");
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class VerifyReleaseDependenciesHostileInputTests : IDisposable
     }
 
     [UnixFact]
-    public void A_named_pipe_in_the_OSV_folder_fails_fast_with_RP9002()
+    public void A_named_pipe_in_the_OSV_folder_fails_fast_with_RP9002_at_the_pipe()
     {
         AddPackage();
         var folder = Path.Combine(_folder.Project, "osv");
@@ -216,7 +216,7 @@ public sealed class VerifyReleaseDependenciesHostileInputTests : IDisposable
         });
 
         Hostile.Fails(task, engine, fifo);
-        Hostile.AssertOneError(engine, "RP9002", folder, says: "not a regular file");
+        Hostile.AssertOneError(engine, "RP9002", fifo, says: "not a regular file");
     }
 
     [Fact]
