@@ -65,8 +65,11 @@ internal static class Hostile
         {
             if (fifo is not null)
             {
-                // Unblock the reader so the test run itself can finish.
-                using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+                // Unblock a reader stuck opening the pipe so the test run itself can finish; never wait on it here.
+                System.Threading.Tasks.Task.Run(() =>
+                {
+                    using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+                }).Wait(TimeSpan.FromSeconds(5));
             }
 
             Assert.Fail($"{task.GetType().Name} blocked instead of failing fast{(fifo is null ? string.Empty : $" on the named pipe '{fifo}'")}.");
