@@ -94,15 +94,15 @@ public sealed class CheckReleasePolicySettingsHostileInputTests : IDisposable
     public void Dispose() => _project.Dispose();
 
     [Theory]
-    [InlineData("Ënforce")]
-    [InlineData("Enforce\0")]
-    [InlineData("\u202EecrofnE")]
-    public void A_mode_with_odd_characters_is_one_RP9001_naming_the_allowed_values(string mode)
+    [InlineData("Ënforce", "'Ënforce'")]
+    [InlineData("Enforce\0", "'Enforce\\u0000'")]
+    [InlineData("\u202EecrofnE", "'\\u202EecrofnE'")]
+    public void A_mode_with_odd_characters_is_one_RP9001_showing_control_and_bidi_characters_escaped(string mode, string shown)
     {
         var (task, engine) = Run(t => t.Mode = mode);
 
         Hostile.Fails(task, engine);
-        Hostile.AssertOneError(engine, "RP9001", _project.Path("Orders.Api.csproj"), says: "Allowed values");
+        Hostile.AssertOneError(engine, "RP9001", _project.Path("Orders.Api.csproj"), says: new[] { shown, "Allowed values" });
     }
 
     [Fact]
