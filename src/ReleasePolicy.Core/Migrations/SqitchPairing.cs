@@ -76,7 +76,7 @@ internal sealed class SqitchPairing
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            _findings.Add(MigrationFindings.Unreadable(plan, planRelative, ex.Message));
+            _findings.Add(MigrationFindings.Unreadable(plan, planRelative, RegularFile.Explain(ex)));
             return false;
         }
 

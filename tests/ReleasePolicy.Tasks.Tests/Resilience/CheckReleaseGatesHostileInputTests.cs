@@ -75,6 +75,32 @@ public sealed class CheckReleaseGatesHostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_Cobertura_report_is_RP9002_at_its_line()
+    {
+        var cobertura = _project.WriteFile("TestResults/coverage.xml", Cobertura[..Cobertura.IndexOf("<lines>", StringComparison.Ordinal)]);
+
+        var (task, engine) = Run(t =>
+        {
+            t.CoverageReports = Items(cobertura);
+            t.MinLineCoverage = "80";
+        });
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", cobertura, line: 3, "run the tests again");
+    }
+
+    [Fact]
+    public void A_missing_TRX_is_RP9002_at_the_path_saying_to_run_the_tests()
+    {
+        var trx = _project.Path("TestResults/never written.trx");
+
+        var (task, engine) = Run(t => t.TestResults = Items(trx));
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", trx, says: "run the tests before packing");
+    }
+
+    [Fact]
     public void A_TRX_entity_bomb_is_RP9002_without_expanding_a_single_entity()
     {
         var trx = _project.WriteFile("TestResults/bomb.trx", Hostile.EntityBomb("TestRun"));
