@@ -56,6 +56,8 @@ public sealed class DiffTests : IDisposable
 
             Migrations removed: none
 
+            Public API: not compared (a manifest without publicApi, written before it was recorded).
+
             Findings new: 1
               RP1010 warning: Migration script 'db/V2__drop_notes.sql' has no rollback script. (db/V2__drop_notes.sql)
 

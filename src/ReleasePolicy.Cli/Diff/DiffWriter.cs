@@ -17,13 +17,30 @@ internal static class DiffWriter
         output.WriteLine($"{(markdown ? "## " : string.Empty)}{Name(diff.Before)} -> {Name(diff.After)}");
         output.WriteLine();
         output.WriteLine($"{heading}Risk: {Risk(diff.Before)} -> {Risk(diff.After)}");
-        Section(output, heading + "Dependencies added", bullet, diff.Dependencies.Added.Select(p => $"{p.Id} {p.Version}{(p.Direct ? " (direct)" : string.Empty)}"));
-        Section(output, heading + "Dependencies removed", bullet, diff.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
-        Section(output, heading + "Dependencies updated", bullet, diff.Dependencies.Updated.Select(u => $"{u.Id} {u.From} -> {u.To}{(u.MajorUpgrade ? " (major)" : u.Downgrade ? " (downgrade)" : string.Empty)}"));
-        Section(output, heading + "Migrations added", bullet, diff.MigrationsAdded.Select(m => $"{m.Id} ({m.Kind}, {m.Status}{(m.Destructive ? ", destructive" : string.Empty)})"));
-        Section(output, heading + "Migrations removed", bullet, diff.MigrationsRemoved.Select(m => $"{m.Id} ({m.Kind})"));
-        Section(output, heading + "Findings new", bullet, diff.FindingsNew.Select(Finding));
-        Section(output, heading + "Findings fixed", bullet, diff.FindingsFixed.Select(Finding));
+        Section(output, heading + "Dependencies added", bullet, diff.Changes.Dependencies.Added.Select(p => $"{p.Id} {p.Version}{(p.Direct ? " (direct)" : string.Empty)}"));
+        Section(output, heading + "Dependencies removed", bullet, diff.Changes.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
+        Section(output, heading + "Dependencies updated", bullet, diff.Changes.Dependencies.Updated.Select(u => $"{u.Id} {u.From} -> {u.To}{(u.MajorUpgrade ? " (major)" : u.Downgrade ? " (downgrade)" : string.Empty)}"));
+        Section(output, heading + "Migrations added", bullet, diff.Changes.MigrationsAdded.Select(m => $"{m.Id} ({m.Kind}, {m.Status}{(m.Destructive ? ", destructive" : string.Empty)})"));
+        Section(output, heading + "Migrations removed", bullet, diff.Changes.MigrationsRemoved.Select(m => $"{m.Id} ({m.Kind})"));
+        if (diff.Changes.FlagsCompared)
+        {
+            Section(output, heading + "Feature flags added", bullet, diff.Changes.FlagsAdded);
+            Section(output, heading + "Feature flags removed", bullet, diff.Changes.FlagsRemoved);
+        }
+
+        if (diff.Changes.PublicApiCompared)
+        {
+            Section(output, heading + "Public API added", bullet, diff.Changes.PublicApiAdded);
+            Section(output, heading + "Public API removed", bullet, diff.Changes.PublicApiRemoved);
+        }
+        else
+        {
+            output.WriteLine();
+            output.WriteLine("Public API: not compared (a manifest without publicApi, written before it was recorded).");
+        }
+
+        Section(output, heading + "Findings new", bullet, diff.Changes.FindingsNew.Select(Finding));
+        Section(output, heading + "Findings fixed", bullet, diff.Changes.FindingsFixed.Select(Finding));
     }
 
     public static void Json(TextWriter output, ReleaseComparison diff)
@@ -39,10 +56,10 @@ internal static class DiffWriter
             WriteRisk(json, "to", diff.After);
             json.WriteEndObject();
             json.WriteStartObject("dependencies");
-            Strings(json, "added", diff.Dependencies.Added.Select(p => $"{p.Id} {p.Version}"));
-            Strings(json, "removed", diff.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
+            Strings(json, "added", diff.Changes.Dependencies.Added.Select(p => $"{p.Id} {p.Version}"));
+            Strings(json, "removed", diff.Changes.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
             json.WriteStartArray("updated");
-            foreach (var u in diff.Dependencies.Updated)
+            foreach (var u in diff.Changes.Dependencies.Updated)
             {
                 json.WriteStartObject();
                 json.WriteString("id", u.Id);
@@ -55,12 +72,28 @@ internal static class DiffWriter
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("migrations");
-            Strings(json, "added", diff.MigrationsAdded.Select(m => m.Id));
-            Strings(json, "removed", diff.MigrationsRemoved.Select(m => m.Id));
+            Strings(json, "added", diff.Changes.MigrationsAdded.Select(m => m.Id));
+            Strings(json, "removed", diff.Changes.MigrationsRemoved.Select(m => m.Id));
             json.WriteEndObject();
+            if (diff.Changes.FlagsCompared)
+            {
+                json.WriteStartObject("featureFlags");
+                Strings(json, "added", diff.Changes.FlagsAdded);
+                Strings(json, "removed", diff.Changes.FlagsRemoved);
+                json.WriteEndObject();
+            }
+
+            if (diff.Changes.PublicApiCompared)
+            {
+                json.WriteStartObject("publicApi");
+                Strings(json, "added", diff.Changes.PublicApiAdded);
+                Strings(json, "removed", diff.Changes.PublicApiRemoved);
+                json.WriteEndObject();
+            }
+
             json.WriteStartObject("findings");
-            Strings(json, "new", diff.FindingsNew.Select(Finding));
-            Strings(json, "fixed", diff.FindingsFixed.Select(Finding));
+            Strings(json, "new", diff.Changes.FindingsNew.Select(Finding));
+            Strings(json, "fixed", diff.Changes.FindingsFixed.Select(Finding));
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -146,6 +146,7 @@ internal sealed class ReleaseVerification
 
         VerifySchema(File.ReadAllBytes(sidecarPath), Path.GetFileName(sidecarPath), passed, failures);
         VerifyArtifacts(sidecar, Path.GetDirectoryName(sidecarPath)!, passed, failures, mustList: Path.GetFileName(nupkg));
+        VerifyProvenance(sidecarPath, passed, failures);
         var sidecarManifest = sidecar.WithoutArtifacts();
         if (ReleaseManifestWriter.ToBytes(sidecarManifest).AsSpan().SequenceEqual(ReleaseManifestWriter.ToBytes(embedded!)))
         {
@@ -157,6 +158,38 @@ internal sealed class ReleaseVerification
         }
 
         return embedded;
+    }
+
+    /// <summary>The sidecar's in-toto statement, when it has one, names the released files with the hashes they have now.</summary>
+    private static void VerifyProvenance(string sidecarPath, List<string> passed, List<string> failures)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(sidecarPath));
+        if (!document.RootElement.TryGetProperty("provenance", out var provenance) || !provenance.TryGetProperty("subject", out var subjects) || subjects.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(sidecarPath)!;
+        var before = failures.Count;
+        foreach (var subject in subjects.EnumerateArray())
+        {
+            var name = subject.TryGetProperty("name", out var n) ? n.GetString() : null;
+            var recorded = subject.TryGetProperty("digest", out var d) && d.TryGetProperty("sha256", out var h) ? h.GetString() : null;
+            var file = name is null ? null : Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar));
+            if (file is null || !File.Exists(file))
+            {
+                failures.Add($"The provenance statement's subject '{name}' is missing (looked for '{file}').");
+            }
+            else if (!string.Equals(ReleasePolicy.IO.Sha256Digest.OfFile(file), recorded, StringComparison.Ordinal))
+            {
+                failures.Add($"The provenance statement records SHA-256 {recorded} for '{name}', which the file no longer has: it was changed after pack.");
+            }
+        }
+
+        if (failures.Count == before)
+        {
+            passed.Add($"The provenance statement in '{Path.GetFileName(sidecarPath)}' names the package with its SHA-256.");
+        }
     }
 
     private static void VerifyArtifacts(ReleaseManifest manifest, string folder, List<string> passed, List<string> failures, string? mustList = null)

@@ -31,7 +31,8 @@ public sealed class PenetrationTestReportItem
 /// shipped <c>appsettings*.json</c> the baseline's RP5009 record does not list, and a package matching
 /// <c>ReleaseClientSdkPackage</c> (wildcards) the baseline did not depend on. The gate records the hosts and client
 /// packages it saw as its evidence (<c>host:…</c>, <c>package:…</c>), which is what the next release compares against.
-/// Public API growth is not compared yet.
+/// Public API growth: members in the built assemblies' public surface that the baseline manifest's <c>publicApi</c> does
+/// not list (a baseline without <c>publicApi</c> compares none, and the gate says so).
 /// </summary>
 public static class IntegrationExpansionGate
 {
@@ -46,7 +47,8 @@ public static class IntegrationExpansionGate
         IReadOnlyList<string> clientSdkPatterns,
         IReadOnlyList<PenetrationTestReportItem> reports,
         string? projectFile,
-        ICollection<PolicyFinding> findings)
+        ICollection<PolicyFinding> findings,
+        IReadOnlyList<PublicApiAssembly>? publicApi = null)
     {
         var hosts = OutboundHosts(projectDirectory);
         var patterns = clientSdkPatterns.Select(Wildcard).ToList();
@@ -69,9 +71,24 @@ public static class IntegrationExpansionGate
         var baselineIds = new HashSet<string>(baseline.Dependencies.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
         newDoors.AddRange(dependencies.Where(p => patterns.Any(r => r.IsMatch(p.Id)) && !baselineIds.Contains(p.Id))
             .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(g => $"new client SDK package '{g.Key} {g.First().Version}'"));
+        var apiCompared = baseline.PublicApi is not null && publicApi is not null;
+        if (apiCompared)
+        {
+            var added = ReleaseChanges.ComparePublicApi(baseline.PublicApi!, publicApi!).Added;
+            if (added.Count > 0)
+            {
+                var examples = string.Join(", ", added.Take(3).Select(m => "'" + m + "'"));
+                newDoors.Add($"{added.Count} public API member(s) added, e.g. {examples}");
+            }
+        }
+
         if (newDoors.Count == 0)
         {
-            return new GateResult(RuleIds.IntegrationExpansionWithoutPenTest, GateStatus.Pass, "No new outbound host or client SDK package since the baseline.", evidence);
+            var scope = apiCompared
+                ? "No new outbound host, client SDK package or public API since the baseline."
+                : "No new outbound host or client SDK package since the baseline (public API not compared: " +
+                  (baseline.PublicApi is null ? "the baseline manifest has no publicApi)." : "this build recorded none).");
+            return new GateResult(RuleIds.IntegrationExpansionWithoutPenTest, GateStatus.Pass, scope, evidence);
         }
 
         var newest = reports.Select(r => ReportTime(r, projectFile, findings)).Where(t => t is not null).Select(t => t!.Value).DefaultIfEmpty().Max();

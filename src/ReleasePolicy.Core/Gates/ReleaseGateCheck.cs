@@ -56,6 +56,9 @@ public sealed class GateInputs
 
     public IReadOnlyList<ComplianceControlItem> ComplianceControls { get; set; } = new ComplianceControlItem[0];
 
+    /// <summary>The built assemblies (<c>path|targetFramework</c>) whose public API RP5009 compares with the baseline's.</summary>
+    public IReadOnlyList<string> PublicApiAssemblies { get; set; } = Array.Empty<string>();
+
     /// <summary>$(ReleaseBaselineManifest), full path; empty means no comparison (RP5009 records, never fails).</summary>
     public string? BaselineManifest { get; set; }
 
@@ -120,8 +123,22 @@ public static class ReleaseGateCheck
         }
 
         filesRead.AddRange(inputs.PenetrationTestReports.Select(r => r.Path));
-        return IntegrationExpansionGate.Check(inputs.ProjectDirectory, baseline, baselineTime, dependencies, inputs.ClientSdkPackages, inputs.PenetrationTestReports, projectFile, findings);
+        IReadOnlyList<PublicApiAssembly>? publicApi = null;
+        if (baseline?.PublicApi is not null && inputs.PublicApiAssemblies.Count > 0)
+        {
+            publicApi = PublicApiAssembly.TryRead(inputs.PublicApiAssemblies, findings);
+            filesRead.AddRange(inputs.PublicApiAssemblies.Select(a => a.Split('|')[0]));
+        }
+
+        return IntegrationExpansionGate.Check(inputs.ProjectDirectory, baseline, baselineTime, dependencies, inputs.ClientSdkPackages, inputs.PenetrationTestReports, projectFile, findings, publicApi);
     }
+
+    private static PolicyFinding NoReports(string threshold, string value, string item, string what, string command, string pattern, string? projectFile) => new(
+        RuleIds.UnreadableInput,
+        FindingKind.InputError,
+        $"{threshold} is {value.Trim()}, but no {item} item names an existing file, so there are no {what} to check (a pattern that matches no file gives MSBuild no item). " +
+        $"Run the tests before packing ({command}) and list the files, for example <{item} Include=\"{pattern}\" />; or remove {threshold}.",
+        projectFile);
 
     public static GateCheckResult Run(GateInputs inputs)
     {
@@ -132,6 +149,18 @@ public static class ReleaseGateCheck
         var minPassRate = TestResultsGate.TryParsePercent("ReleaseMinTestPassRate", inputs.MinTestPassRate, 100m, projectFile, findings);
         var minCoverage = TestResultsGate.TryParsePercent("ReleaseMinLineCoverage", inputs.MinLineCoverage, null, projectFile, findings);
         var windows = inputs.FreezeWindows.Select(item => FreezeWindow.TryCreate(item, projectFile, findings)).ToList();
+
+        // A glob that matches nothing gives MSBuild no item at all: with a threshold set, that is a gate that would
+        // silently not run, so it is an error rather than a pass.
+        if (inputs.TestResults.Count == 0 && !string.IsNullOrWhiteSpace(inputs.MinTestPassRate))
+        {
+            findings.Add(NoReports("ReleaseMinTestPassRate", inputs.MinTestPassRate!, "ReleaseTestResults", "TRX test results", "dotnet test --logger trx --results-directory TestResults", "TestResults/**/*.trx", projectFile));
+        }
+
+        if (inputs.CoverageReports.Count == 0 && minCoverage is not null)
+        {
+            findings.Add(NoReports("ReleaseMinLineCoverage", inputs.MinLineCoverage!, "ReleaseCoverageReport", "Cobertura coverage reports", "dotnet test --collect:\"XPlat Code Coverage\" --results-directory TestResults", "TestResults/**/coverage.cobertura.xml", projectFile));
+        }
 
         // An unknown ReleaseType or severity is reported by the settings check and the manifest; here it means "no bypass".
         var release = ReleaseClassification.TryCreate(inputs.ReleaseType, inputs.ReleaseHotfixSeverity, null, null, projectFile, new List<PolicyFinding>())

@@ -39,7 +39,7 @@ public sealed class DependencyUpdate
 /// </summary>
 public sealed class DependencyChanges
 {
-    private DependencyChanges(IReadOnlyList<ResolvedPackage> added, IReadOnlyList<ResolvedPackage> removed, IReadOnlyList<DependencyUpdate> updated)
+    public DependencyChanges(IReadOnlyList<ResolvedPackage> added, IReadOnlyList<ResolvedPackage> removed, IReadOnlyList<DependencyUpdate> updated)
     {
         Added = added;
         Removed = removed;

@@ -13,13 +13,14 @@ public static class ReleaseArtifactsWriter
     /// Copies every property of <paramref name="manifest"/> in order, then <c>artifacts</c> sorted by path. An
     /// existing <c>artifacts</c> property is replaced, so running twice gives the same bytes.
     /// </summary>
-    public static byte[] ToBytes(JsonElement manifest, IEnumerable<ReleaseArtifact> artifacts) =>
+    /// <param name="provenance">Writes the sidecar's <c>provenance</c> after <c>artifacts</c> (<see cref="SlsaProvenance"/>); null for none.</param>
+    public static byte[] ToBytes(JsonElement manifest, IEnumerable<ReleaseArtifact> artifacts, Action<Utf8JsonWriter>? provenance = null) =>
         ManifestJsonFormat.Write(writer =>
         {
             writer.WriteStartObject();
             foreach (var property in manifest.EnumerateObject())
             {
-                if (property.NameEquals("artifacts"))
+                if (property.NameEquals("artifacts") || property.NameEquals("provenance"))
                 {
                     continue;
                 }
@@ -37,6 +38,7 @@ public static class ReleaseArtifactsWriter
             }
 
             writer.WriteEndArray();
+            provenance?.Invoke(writer);
             writer.WriteEndObject();
         });
 }

@@ -29,9 +29,13 @@ public sealed class ReleaseManifest
         IReadOnlyList<ReleaseArtifact>? artifacts = null,
         IReadOnlyList<FeatureFlag>? featureFlags = null,
         Gates.GateReport? gates = null,
-        DependencyVerificationSummary? dependencyVerification = null)
+        DependencyVerificationSummary? dependencyVerification = null,
+        IReadOnlyList<PublicApiAssembly>? publicApi = null,
+        ReleaseChanges? changes = null)
     {
         DependencyVerification = dependencyVerification;
+        PublicApi = publicApi;
+        Changes = changes;
         Package = package;
         Build = build;
         Release = release;
@@ -80,13 +84,23 @@ public sealed class ReleaseManifest
     /// </summary>
     public DependencyVerificationSummary? DependencyVerification { get; }
 
+    /// <summary><c>publicApi</c>: each built assembly's public surface; null when the build did not record it.</summary>
+    public IReadOnlyList<PublicApiAssembly>? PublicApi { get; }
+
+    /// <summary><c>changes</c>: what changed since <c>ReleaseBaselineManifest</c>; null without a baseline.</summary>
+    public ReleaseChanges? Changes { get; }
+
     /// <summary>The same manifest without the sidecar's <c>artifacts</c>: what the package itself holds.</summary>
     public ReleaseManifest WithoutArtifacts() =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, Risk, artifacts: null, FeatureFlags, Gates, DependencyVerification);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, Risk, artifacts: null, FeatureFlags, Gates, DependencyVerification, PublicApi, Changes);
 
     /// <summary>The same manifest with its risk assessed.</summary>
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates, DependencyVerification);
+        new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates, DependencyVerification, PublicApi, Changes);
+
+    /// <summary>The same manifest with what changed since <paramref name="baseline"/> (nothing when there is none).</summary>
+    public ReleaseManifest WithChangesSince(ReleaseManifest? baseline) =>
+        new(Package, Build, Release, Migrations, Dependencies, Findings, Risk, Artifacts, FeatureFlags, Gates, DependencyVerification, PublicApi, baseline is null ? null : ReleaseChanges.Between(baseline, this));
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

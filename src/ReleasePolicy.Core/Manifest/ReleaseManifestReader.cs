@@ -93,7 +93,9 @@ public static class ReleaseManifestReader
             ReadArtifacts(root),
             ReadFeatureFlags(root),
             ReadGates(root),
-            ReadDependencyVerification(root));
+            ReadDependencyVerification(root),
+            ReadPublicApi(root),
+            ReadChanges(root));
     }
 
     /// <summary><c>gates</c>, <c>knownDefects</c>, <c>rollback</c>, <c>compliance</c>: null when the manifest has none of them.</summary>
@@ -269,9 +271,126 @@ public static class ReleaseManifestReader
         return flags;
     }
 
-    private static IReadOnlyList<ReleaseFinding>? ReadFindings(JsonElement root)
+    private static IReadOnlyList<PublicApiAssembly>? ReadPublicApi(JsonElement root)
     {
-        var items = JsonFields.Array(root, "findings", "$", out var absent);
+        var items = JsonFields.Array(root, "publicApi", "$", out var absent);
+        if (absent)
+        {
+            return null;
+        }
+
+        var assemblies = new List<PublicApiAssembly>(items.Count);
+        foreach (var (item, path) in items)
+        {
+            JsonFields.RequireObject(item, path);
+            assemblies.Add(new PublicApiAssembly(
+                JsonFields.String(item, "assembly", path),
+                JsonFields.OptionalString(item, "targetFramework", path),
+                ReadStrings(item, "members", path) ?? Array.Empty<string>()));
+        }
+
+        return assemblies;
+    }
+
+    private static ReleaseChanges? ReadChanges(JsonElement root)
+    {
+        if (JsonFields.Object(root, "changes", "$") is not { } changes)
+        {
+            return null;
+        }
+
+        const string at = "$.changes";
+        var baseline = JsonFields.Object(changes, "baseline", at);
+        var dependencies = JsonFields.Object(changes, "dependencies", at);
+        var migrations = JsonFields.Object(changes, "migrations", at);
+        var flags = JsonFields.Object(changes, "featureFlags", at);
+        var findings = JsonFields.Object(changes, "findings", at);
+        var api = JsonFields.Object(changes, "publicApi", at);
+        var updated = new List<DependencyUpdate>();
+        if (dependencies is { } d)
+        {
+            foreach (var (item, path) in JsonFields.Array(d, "updated", at + ".dependencies", out _))
+            {
+                JsonFields.RequireObject(item, path);
+                updated.Add(new DependencyUpdate(JsonFields.String(item, "id", path), JsonFields.String(item, "from", path), JsonFields.String(item, "to", path)));
+            }
+        }
+
+        return new ReleaseChanges(
+            baseline is { } b ? JsonFields.OptionalString(b, "id", at + ".baseline") : null,
+            baseline is { } v ? JsonFields.OptionalString(v, "version", at + ".baseline") : null,
+            new DependencyChanges(Packages(dependencies, "added"), Packages(dependencies, "removed"), updated),
+            MigrationFacts(migrations, "added"),
+            MigrationFacts(migrations, "removed"),
+            flags is { } fa ? ReadStrings(fa, "added", at + ".featureFlags") ?? Array.Empty<string>() : null,
+            flags is { } fr ? ReadStrings(fr, "removed", at + ".featureFlags") ?? Array.Empty<string>() : null,
+            findings is { } fn ? ReadFindings(fn, "new") ?? Array.Empty<ReleaseFinding>() : Array.Empty<ReleaseFinding>(),
+            findings is { } ff ? ReadFindings(ff, "fixed") ?? Array.Empty<ReleaseFinding>() : Array.Empty<ReleaseFinding>(),
+            api is { } aa ? ReadStrings(aa, "added", at + ".publicApi") ?? Array.Empty<string>() : null,
+            api is { } ar ? ReadStrings(ar, "removed", at + ".publicApi") ?? Array.Empty<string>() : null);
+
+        IReadOnlyList<ResolvedPackage> Packages(JsonElement? parent, string name)
+        {
+            var packages = new List<ResolvedPackage>();
+            if (parent is { } p)
+            {
+                foreach (var (item, path) in JsonFields.Array(p, name, at + ".dependencies", out _))
+                {
+                    JsonFields.RequireObject(item, path);
+                    packages.Add(new ResolvedPackage(JsonFields.String(item, "id", path), JsonFields.String(item, "version", path), direct: false, sha512: null));
+                }
+            }
+
+            return packages;
+        }
+
+        IReadOnlyList<MigrationFact> MigrationFacts(JsonElement? parent, string name)
+        {
+            var facts = new List<MigrationFact>();
+            if (parent is { } p)
+            {
+                foreach (var (item, path) in JsonFields.Array(p, name, at + ".migrations", out _))
+                {
+                    JsonFields.RequireObject(item, path);
+                    facts.Add(new MigrationFact(
+                        JsonFields.String(item, "id", path),
+                        JsonFields.String(item, "kind", path),
+                        JsonFields.String(item, "status", path),
+                        reason: null,
+                        JsonFields.Boolean(item, "destructive", path),
+                        path: null));
+                }
+            }
+
+            return facts;
+        }
+    }
+
+    private static IReadOnlyList<string>? ReadStrings(JsonElement parent, string name, string at)
+    {
+        var items = JsonFields.Array(parent, name, at, out var absent);
+        if (absent)
+        {
+            return null;
+        }
+
+        var values = new List<string>(items.Count);
+        foreach (var (item, path) in items)
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidManifestDataException($"'{path}' must be a string.");
+            }
+
+            values.Add(item.GetString()!);
+        }
+
+        return values;
+    }
+
+    private static IReadOnlyList<ReleaseFinding>? ReadFindings(JsonElement root, string name = "findings")
+    {
+        var items = JsonFields.Array(root, name, "$", out var absent);
         if (absent)
         {
             return null;

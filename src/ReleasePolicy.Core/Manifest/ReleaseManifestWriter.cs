@@ -44,6 +44,15 @@ public static class ReleaseManifestWriter
             }
 
             manifest.Gates?.WriteSections(writer);
+            if (manifest.PublicApi is { } api)
+            {
+                WritePublicApi(writer, api);
+            }
+
+            if (manifest.Changes is { } changes)
+            {
+                WriteChanges(writer, changes);
+            }
 
             writer.WriteEndObject();
         });
@@ -168,9 +177,120 @@ public static class ReleaseManifestWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteFindings(Utf8JsonWriter writer, IReadOnlyList<ReleaseFinding> findings)
+    private static void WritePublicApi(Utf8JsonWriter writer, IReadOnlyList<PublicApiAssembly> assemblies)
     {
-        writer.WriteStartArray("findings");
+        writer.WriteStartArray("publicApi");
+        foreach (var assembly in assemblies)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("assembly", assembly.Assembly);
+            WriteOptional(writer, "targetFramework", assembly.TargetFramework);
+            writer.WriteString("sha256", assembly.Sha256);
+            WriteStrings(writer, "members", assembly.Members);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteChanges(Utf8JsonWriter writer, ReleaseChanges changes)
+    {
+        writer.WriteStartObject("changes");
+        writer.WriteStartObject("baseline");
+        WriteOptional(writer, "id", changes.BaselineId);
+        WriteOptional(writer, "version", changes.BaselineVersion);
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("dependencies");
+        WritePackages(writer, "added", changes.Dependencies.Added);
+        WritePackages(writer, "removed", changes.Dependencies.Removed);
+        writer.WriteStartArray("updated");
+        foreach (var update in changes.Dependencies.Updated)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", update.Id);
+            writer.WriteString("from", update.From);
+            writer.WriteString("to", update.To);
+            writer.WriteBoolean("major", update.MajorUpgrade);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("migrations");
+        WriteMigrationFacts(writer, "added", changes.MigrationsAdded);
+        WriteMigrationFacts(writer, "removed", changes.MigrationsRemoved);
+        writer.WriteEndObject();
+
+        if (changes.FlagsCompared)
+        {
+            writer.WriteStartObject("featureFlags");
+            WriteStrings(writer, "added", changes.FlagsAdded);
+            WriteStrings(writer, "removed", changes.FlagsRemoved);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartObject("findings");
+        WriteFindings(writer, changes.FindingsNew, "new");
+        WriteFindings(writer, changes.FindingsFixed, "fixed");
+        writer.WriteEndObject();
+
+        if (changes.PublicApiCompared)
+        {
+            writer.WriteStartObject("publicApi");
+            WriteStrings(writer, "added", changes.PublicApiAdded);
+            WriteStrings(writer, "removed", changes.PublicApiRemoved);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WritePackages(Utf8JsonWriter writer, string name, IReadOnlyList<NuGet.ResolvedPackage> packages)
+    {
+        writer.WriteStartArray(name);
+        foreach (var package in packages)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", package.Id);
+            writer.WriteString("version", package.Version);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteMigrationFacts(Utf8JsonWriter writer, string name, IReadOnlyList<MigrationFact> migrations)
+    {
+        writer.WriteStartArray(name);
+        foreach (var migration in migrations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", migration.Id);
+            writer.WriteString("kind", migration.Kind);
+            writer.WriteString("status", migration.Status);
+            writer.WriteBoolean("destructive", migration.Destructive);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter writer, IReadOnlyList<ReleaseFinding> findings, string name = "findings")
+    {
+        writer.WriteStartArray(name);
         foreach (var finding in findings)
         {
             writer.WriteStartObject();

@@ -52,6 +52,9 @@ public static class RiskFactors
     public const string DependenciesRemoved = "dependencies-removed";
     public const string DependencyMajorUpgrades = "dependency-major-upgrades";
     public const string KnownDefects = "known-defects";
+    public const string UntrustedDependencies = "untrusted-dependencies";
+    public const string Vulnerabilities = "vulnerabilities";
+    public const string PublicApiChange = "public-api-change";
 
     /// <summary>Every factor with its default weight, in the order docs/risk.md lists them.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, int>> Defaults = new[]
@@ -66,6 +69,9 @@ public static class RiskFactors
         new KeyValuePair<string, int>(DependenciesRemoved, 3),
         new KeyValuePair<string, int>(DependencyMajorUpgrades, 10),
         new KeyValuePair<string, int>(KnownDefects, 10),
+        new KeyValuePair<string, int>(UntrustedDependencies, 15),
+        new KeyValuePair<string, int>(Vulnerabilities, 15),
+        new KeyValuePair<string, int>(PublicApiChange, 10),
     };
 }
 

@@ -83,6 +83,42 @@ public static class RiskModel
             Add(RiskFactors.KnownDefects, policy.Weight(RiskFactors.KnownDefects), gates.KnownDefects.Select(d => d.Id).ToList());
         }
 
+        if (manifest.DependencyVerification is { } verification)
+        {
+            Add(
+                RiskFactors.UntrustedDependencies,
+                policy.Weight(RiskFactors.UntrustedDependencies),
+                manifest.Dependencies
+                    .Select(p => (Package: p, Trust: verification.For(p.Id, p.Version)))
+                    .Where(p => p.Trust is { Trusted: false })
+                    .Select(p => $"{p.Package.Id} {p.Package.Version}: {p.Trust!.Trust}")
+                    .ToList());
+
+            // Suppressed advisories still ship: the justification explains them, it does not remove them.
+            Add(
+                RiskFactors.Vulnerabilities,
+                policy.Weight(RiskFactors.Vulnerabilities),
+                verification.Vulnerabilities
+                    .Select(v => $"{v.Id} {v.Severity} in {v.Package} {v.Version}" + (v.Suppressed ? " (suppressed)" : string.Empty))
+                    .ToList());
+        }
+
+        if (baseline is not null && ReleaseChanges.Between(baseline, manifest) is { PublicApiCompared: true } api)
+        {
+            var evidence = new List<string>();
+            if (api.PublicApiRemoved.Count > 0)
+            {
+                evidence.Add($"{api.PublicApiRemoved.Count} public member(s) removed, e.g. {api.PublicApiRemoved[0]}");
+            }
+
+            if (api.PublicApiAdded.Count > 0)
+            {
+                evidence.Add($"{api.PublicApiAdded.Count} public member(s) added, e.g. {api.PublicApiAdded[0]}");
+            }
+
+            Add(RiskFactors.PublicApiChange, policy.Weight(RiskFactors.PublicApiChange), evidence);
+        }
+
         if (baseline is not null)
         {
             var changes = DependencyChanges.Compare(baseline.Dependencies, manifest.Dependencies);

@@ -77,6 +77,9 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
     /// <summary>@(PenetrationTestReport): Date.</summary>
     public ITaskItem[] PenetrationTestReports { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>Each framework's built assembly (<c>TargetFramework</c> metadata), for RP5009's public API comparison.</summary>
+    public ITaskItem[] PublicApiAssemblies { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>Where the manifest's gate sections go; one of the target's Outputs.</summary>
     public string? GatesFile { get; set; }
 
@@ -123,6 +126,7 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
             BaselineManifest = string.IsNullOrWhiteSpace(BaselineManifestFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, BaselineManifestFile!.Trim())),
             ProjectAssetsFile = ProjectAssetsFile,
             ClientSdkPackages = ClientSdkPackages.Select(item => item.ItemSpec).ToList(),
+            PublicApiAssemblies = PublicApiAssemblies.Select(item => FullPath(item, projectDirectory) + "|" + item.GetMetadata("TargetFramework")).ToList(),
             PenetrationTestReports = PenetrationTestReports.Select(item => new PenetrationTestReportItem(FullPath(item, projectDirectory), item.GetMetadata("Date"))).ToList(),
             ComplianceControls = ComplianceControls.Select(item => new ComplianceControlItem(item.ItemSpec, item.GetMetadata("Framework"), item.GetMetadata("Evidence"))).ToList(),
         });

@@ -27,6 +27,12 @@ public sealed class AddReleaseArtifacts : ReleasePolicyTask
     [Output]
     public string OutputFile { get; set; } = string.Empty;
 
+    /// <summary>$(ReleaseProvenanceEnabled): <c>true</c> adds an in-toto Statement with a SLSA provenance predicate (<c>provenance</c>).</summary>
+    public string? ProvenanceEnabled { get; set; }
+
+    /// <summary>Reads CI environment variables for the provenance's builder; replaced in tests.</summary>
+    internal Func<string, string?> EnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+
     protected override string Activity => $"writing the release artifacts manifest '{OutputFile}'";
 
     protected override void ExecuteCore()
@@ -95,7 +101,19 @@ public sealed class AddReleaseArtifacts : ReleasePolicyTask
             return;
         }
 
-        var written = AtomicFile.WriteIfChanged(outputPath, ReleaseArtifactsWriter.ToBytes(manifest.RootElement, artifacts));
+        Action<System.Text.Json.Utf8JsonWriter>? provenance = null;
+        if (string.Equals(ProvenanceEnabled?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!ReleaseManifestReader.TryRead(ManifestFile, out var model, out var modelError))
+            {
+                Report(modelError!);
+                return;
+            }
+
+            provenance = writer => SlsaProvenance.Write(writer, model!, artifacts, EnvironmentVariable);
+        }
+
+        var written = AtomicFile.WriteIfChanged(outputPath, ReleaseArtifactsWriter.ToBytes(manifest.RootElement, artifacts, provenance));
         Log.LogMessage(MessageImportance.Low, written ? "Release artifacts manifest written to '{0}'." : "Release artifacts manifest '{0}' is up to date.", outputPath);
         OutputFile = outputPath;
     }

@@ -102,6 +102,12 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>The release gates' report (gates.json): the manifest's <c>gates</c>, <c>knownDefects</c> and <c>rollback</c>.</summary>
     public string? GatesFile { get; set; }
 
+    /// <summary>
+    /// The built assemblies whose public API the manifest records (<c>publicApi</c>), one per target framework, with
+    /// <c>TargetFramework</c> metadata; empty leaves <c>publicApi</c> out.
+    /// </summary>
+    public ITaskItem[] PublicApiAssemblies { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>True when RP5001 was reported, so the targets run the task again on the next pack until it is fixed.</summary>
     [Output]
     public bool RunAgain { get; set; }
@@ -203,6 +209,10 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             }
         }
 
+        var publicApi = PublicApiAssemblies.Length == 0
+            ? null
+            : PublicApiAssembly.TryRead(PublicApiAssemblies.Select(a => a.GetMetadata("FullPath") + "|" + a.GetMetadata("TargetFramework")), findings);
+
         if (findings.Count > 0 || release is null || dependencies is null || riskPolicy is null || riskThreshold is null)
         {
             Report(findings);
@@ -236,11 +246,13 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             ReleaseFinding.Merge(inventory?.Findings, taskFindings),
             featureFlags: inventory is { HasFlagInventory: true } ? inventory.Flags : null,
             gates: gateReport,
-            dependencyVerification: dependencyVerification);
+            dependencyVerification: dependencyVerification,
+            publicApi: publicApi);
         var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
-        manifest = manifest.WithRisk(risk);
+        manifest = manifest.WithRisk(risk).WithChangesSince(baseline);
 
         var inputs = new List<string>(inventoryFiles);
+        inputs.AddRange(PublicApiAssemblies.Select(a => a.GetMetadata("FullPath")));
         foreach (var file in new[] { ProjectAssetsFile, MigrationsReportFile, ScriptFindingsFile, LeakFindingsFile, DependencyVerificationFile, BaselineManifestFile, GatesFile })
         {
             if (Value(file) is { } existing)

@@ -33,6 +33,12 @@ public sealed class CheckReleasePolicySettings : ReleasePolicyTask
 
     public string? ReleaseDataSensitivity { get; set; }
 
+    /// <summary>
+    /// Switches the targets compare with exactly <c>true</c> or <c>false</c> (ReleaseGatesOnBuild, ReleasePublicApi, …):
+    /// the property name as Include, its value as <c>Value</c> metadata. Anything else would silently mean the default.
+    /// </summary>
+    public Microsoft.Build.Framework.ITaskItem[] Switches { get; set; } = System.Array.Empty<Microsoft.Build.Framework.ITaskItem>();
+
     /// <summary>Touched when every value is valid.</summary>
     public string? StampFile { get; set; }
 
@@ -46,6 +52,19 @@ public sealed class CheckReleasePolicySettings : ReleasePolicyTask
         CheckBoolean("ReleasePolicyEnabled", Enabled, findings);
         CheckBoolean("ReleaseManifestEnabled", ManifestEnabled, findings);
         CheckBoolean("ReleasePolicyWarningsAsErrors", WarningsAsErrors, findings);
+        foreach (var setting in Switches)
+        {
+            var value = setting.GetMetadata("Value");
+            if (!string.IsNullOrWhiteSpace(value) && System.Array.IndexOf(Booleans, value.Trim().ToLowerInvariant()) < 0)
+            {
+                findings.Add(new PolicyFinding(
+                    RuleIds.InvalidPolicyValue,
+                    FindingKind.InputError,
+                    $"{setting.ItemSpec} is '{value}'. Allowed values: true, false (or leave it empty for the default).",
+                    ProjectFile));
+            }
+        }
+
         ReleaseClassification.TryCreate(ReleaseType, ReleaseHotfixSeverity, ReleaseUserImpact, ReleaseDataSensitivity, ProjectFile, findings);
         if (findings.Count > 0 || Log.HasLoggedErrors)
         {

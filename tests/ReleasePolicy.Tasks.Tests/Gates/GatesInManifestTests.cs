@@ -97,6 +97,29 @@ public sealed class GatesInManifestTests : IDisposable
         Assert.Equal(new[] { "RP9001", "RP9001" }, result.Findings.Select(f => f.RuleId));
     }
 
+    [Fact]
+    public void A_threshold_with_no_report_files_is_RP9002_rather_than_a_gate_that_silently_does_not_run()
+    {
+        // What MSBuild passes when <ReleaseTestResults Include="TestResults/**/*.trx" /> matches nothing: no item.
+        var result = ReleaseGateCheck.Run(new GateInputs
+        {
+            ProjectDirectory = _project.FullPath,
+            ProjectFile = Path.Combine(_project.FullPath, "Orders.Api.csproj"),
+            Now = "2026-12-01",
+            MinTestPassRate = "98",
+            MinLineCoverage = "80",
+        });
+
+        Assert.Null(result.Report);
+        Assert.Equal(new[] { "RP9002", "RP9002" }, result.Findings.Select(f => f.RuleId));
+        Assert.All(result.Findings, f => Assert.Equal(Path.Combine(_project.FullPath, "Orders.Api.csproj"), f.File));
+        Assert.Equal(
+            "ReleaseMinTestPassRate is 98, but no ReleaseTestResults item names an existing file, so there are no TRX test results to check (a pattern that matches no file gives MSBuild no item). " +
+            "Run the tests before packing (dotnet test --logger trx --results-directory TestResults) and list the files, for example <ReleaseTestResults Include=\"TestResults/**/*.trx\" />; or remove ReleaseMinTestPassRate.",
+            result.Findings[0].Message);
+        Assert.StartsWith("ReleaseMinLineCoverage is 80, but no ReleaseCoverageReport item names an existing file", result.Findings[1].Message);
+    }
+
     private static JsonElement Schema()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace ReleasePolicy.Tasks.Tests.Manifest;
 
@@ -100,6 +101,68 @@ public sealed class AddReleaseArtifactsTests : IDisposable
         Assert.Equal("RP9002", error.Code);
         Assert.Equal(_context.OutputFile, error.File);
         Assert.Equal(4, error.Line);
+    }
+
+    [Fact]
+    public void With_provenance_enabled_the_sidecar_carries_an_in_toto_statement_whose_subject_is_the_package()
+    {
+        var assets = _context.Directory.WriteFile("obj/project.assets.json", ProjectAssetsFixtures.TwoFrameworks);
+        _context.Generate(task =>
+        {
+            task.PackageId = "Contoso.Orders";
+            task.PackageVersion = "2.4.0";
+            task.RepositoryUrl = "https://github.com/contoso/orders";
+            task.RepositoryCommit = "0123456789abcdef0123456789abcdef01234567";
+            task.RepositoryBranch = "main";
+            task.Configuration = "Release";
+            task.TargetFrameworks = "net8.0";
+            task.SdkVersion = "10.0.100";
+            task.SourceDateEpoch = "1764547200";
+            task.ProjectAssetsFile = assets;
+        });
+        var package = _context.Directory.WriteFile("artifacts/Contoso.Orders.2.4.0.nupkg", Encoding.ASCII.GetBytes("abc"));
+        var sidecar = _context.Directory.Path("artifacts/Contoso.Orders.2.4.0.release.json");
+        var environment = new Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["RUNNER_ENVIRONMENT"] = "github-hosted",
+        };
+        var task = _context.CreateArtifactsTask(sidecar, package);
+        task.ProvenanceEnabled = "true";
+        task.EnvironmentVariable = name => environment.TryGetValue(name, out var value) ? value : null;
+
+        Assert.True(task.Execute(), _context.Engine.ToString());
+        var first = File.ReadAllBytes(sidecar);
+        Assert.True(task.Execute(), _context.Engine.ToString());
+
+        Assert.Equal(first, File.ReadAllBytes(sidecar));
+        using var document = JsonDocument.Parse(first);
+        var statement = document.RootElement.GetProperty("provenance");
+        Assert.Equal("https://in-toto.io/Statement/v1", statement.GetProperty("_type").GetString());
+        Assert.Equal("https://slsa.dev/provenance/v1", statement.GetProperty("predicateType").GetString());
+        var subject = Assert.Single(statement.GetProperty("subject").EnumerateArray());
+        Assert.Equal("Contoso.Orders.2.4.0.nupkg", subject.GetProperty("name").GetString());
+        Assert.Equal(AbcSha256, subject.GetProperty("digest").GetProperty("sha256").GetString());
+        var predicate = statement.GetProperty("predicate");
+        var definition = predicate.GetProperty("buildDefinition");
+        Assert.Equal("git+https://github.com/contoso/orders@refs/heads/main", definition.GetProperty("externalParameters").GetProperty("source").GetString());
+        var dependencies = definition.GetProperty("resolvedDependencies").EnumerateArray().ToList();
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", dependencies[0].GetProperty("digest").GetProperty("gitCommit").GetString());
+        Assert.All(dependencies.Skip(1), d => Assert.StartsWith("pkg:nuget/", d.GetProperty("uri").GetString()));
+        Assert.Contains(dependencies.Skip(1), d => d.TryGetProperty("digest", out var digest) && System.Text.RegularExpressions.Regex.IsMatch(digest.GetProperty("sha512").GetString()!, "^[0-9a-f]{128}$"));
+        Assert.Equal("https://github.com/actions/runner/github-hosted", predicate.GetProperty("runDetails").GetProperty("builder").GetProperty("id").GetString());
+        Assert.Equal("2025-12-01T00:00:00Z", predicate.GetProperty("runDetails").GetProperty("metadata").GetProperty("startedOn").GetString());
+        Assert.Empty(SchemaSubsetValidator.Validate(ManifestSchemaTests.LoadSchema(), document.RootElement));
+    }
+
+    [Fact]
+    public void Without_a_CI_system_the_builder_is_said_to_be_a_local_build()
+    {
+        Assert.Equal(ReleasePolicy.Manifest.SlsaProvenance.LocalBuilder, ReleasePolicy.Manifest.SlsaProvenance.BuilderId(_ => null));
+        Assert.Equal(
+            "https://gitlab.contoso.com/gitlab-runner",
+            ReleasePolicy.Manifest.SlsaProvenance.BuilderId(name => name switch { "GITLAB_CI" => "true", "CI_SERVER_URL" => "https://gitlab.contoso.com", _ => null }));
     }
 
     public void Dispose() => _context.Dispose();

@@ -18,7 +18,7 @@ public sealed class ManifestSchemaTests : IDisposable
             new[]
             {
                 "schemaVersion", "package", "build", "release", "risk", "migrations", "dependencies", "vulnerabilities",
-                "featureFlags", "findings", "gates", "knownDefects", "rollback", "compliance", "changes", "artifacts",
+                "featureFlags", "findings", "gates", "knownDefects", "rollback", "compliance", "publicApi", "changes", "artifacts", "provenance",
             },
             schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
@@ -98,7 +98,7 @@ public sealed class ManifestSchemaTests : IDisposable
             errors);
     }
 
-    private static JsonElement LoadSchema()
+    internal static JsonElement LoadSchema()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "schema", "release-manifest.schema.json")))

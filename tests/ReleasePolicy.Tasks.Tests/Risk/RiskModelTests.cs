@@ -155,7 +155,7 @@ public sealed class RiskModelTests : IDisposable
     }
 
     [Theory]
-    [InlineData("blast-radius=10", null, "ReleaseRiskWeights is 'blast-radius=10': 'blast-radius' is not a risk factor. Factors: user-impact, data-sensitivity, destructive-migrations, migrations-without-rollback, findings-left-as-warnings, hotfix, dependencies-added, dependencies-removed, dependency-major-upgrades, known-defects.")]
+    [InlineData("blast-radius=10", null, "ReleaseRiskWeights is 'blast-radius=10': 'blast-radius' is not a risk factor. Factors: user-impact, data-sensitivity, destructive-migrations, migrations-without-rollback, findings-left-as-warnings, hotfix, dependencies-added, dependencies-removed, dependency-major-upgrades, known-defects, untrusted-dependencies, vulnerabilities, public-api-change.")]
     [InlineData("hotfix=high", null, "ReleaseRiskWeights is 'hotfix=high': the weight of 'hotfix' is 'high'; weights are whole numbers from 0 to 100.")]
     [InlineData("hotfix=101", null, "ReleaseRiskWeights is 'hotfix=101': the weight of 'hotfix' is '101'; weights are whole numbers from 0 to 100.")]
     [InlineData(null, "high=20", "ReleaseRiskLevels is 'high=20': the levels must start at increasing scores, and they start at medium=30, high=20, critical=80.")]

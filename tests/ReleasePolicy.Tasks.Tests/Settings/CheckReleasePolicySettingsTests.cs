@@ -52,6 +52,35 @@ public sealed class CheckReleasePolicySettingsTests : IDisposable
         Assert.False(File.Exists(task.StampFile));
     }
 
+    [Theory]
+    [InlineData("ReleaseGatesOnBuild", "yes-please")]
+    [InlineData("ReleasePublicApi", "0")]
+    [InlineData("ReleaseLeakInventory", "enabled")]
+    public void A_switch_that_is_neither_true_nor_false_is_RP9001_rather_than_silently_the_default(string property, string value)
+    {
+        var task = NewTask(t => t.Switches =
+        [
+            Switch("ReleaseFeatureFlagInventory", "True"),
+            Switch("ReleaseGatesOnBuild", ""),
+            Switch(property, value),
+        ]);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("RP9001", error.Code);
+        Assert.Equal(task.ProjectFile, error.File);
+        Assert.Equal($"{property} is '{value}'. Allowed values: true, false (or leave it empty for the default).", error.Message);
+        Assert.False(File.Exists(task.StampFile));
+    }
+
+    private static Microsoft.Build.Utilities.TaskItem Switch(string property, string value)
+    {
+        var item = new Microsoft.Build.Utilities.TaskItem(property);
+        item.SetMetadata("Value", value);
+        return item;
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private CheckReleasePolicySettings NewTask(Action<CheckReleasePolicySettings> configure)
