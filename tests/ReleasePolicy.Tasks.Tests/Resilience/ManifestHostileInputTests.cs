@@ -176,6 +176,43 @@ public sealed class GenerateReleaseManifestHostileInputTests : IDisposable
         Hostile.AssertOneError(_context.Engine, "RP9002", baseline, says: "not a readable .nupkg");
     }
 
+    [Theory]
+    [InlineData("random")]
+    [InlineData("empty")]
+    [InlineData("folder")]
+    public void A_public_API_assembly_that_is_no_assembly_is_RP9002_at_it(string damage)
+    {
+        var assembly = Path.Combine(_context.ProjectDirectory, "bin", "Release", "net8.0", "Orders.Api.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(assembly)!);
+        switch (damage)
+        {
+            case "random": File.WriteAllBytes(assembly, Hostile.RandomBytes(4096)); break;
+            case "empty": File.WriteAllBytes(assembly, Array.Empty<byte>()); break;
+            default: Directory.CreateDirectory(assembly); break;
+        }
+
+        var task = _context.CreateTask();
+        var item = new TaskItem(assembly);
+        item.SetMetadata("TargetFramework", "net8.0");
+        task.PublicApiAssemblies = new ITaskItem[] { item };
+
+        Hostile.Fails(task, _context.Engine);
+        Hostile.AssertOneError(_context.Engine, "RP9002", assembly, says: new[] { "public API", damage == "folder" ? "is a folder" : "Build the project again" });
+    }
+
+    [UnixFact]
+    public void A_named_pipe_as_the_public_API_assembly_fails_fast_with_RP9002()
+    {
+        var assembly = Path.Combine(_context.ProjectDirectory, "bin", "Release", "net8.0", "Orders.Api.dll");
+        Hostile.MakeFifo(assembly);
+
+        var task = _context.CreateTask();
+        task.PublicApiAssemblies = new ITaskItem[] { new TaskItem(assembly) };
+
+        Hostile.Fails(task, _context.Engine, assembly);
+        Hostile.AssertOneError(_context.Engine, "RP9002", assembly, says: "not a regular file");
+    }
+
     [Fact]
     public void A_folder_where_the_manifest_goes_is_one_RP9003_at_it()
     {
