@@ -33,6 +33,16 @@ public abstract class ReleasePolicyTask : Task
             Enforce = enforce;
             ExecuteCore();
         }
+        catch (IO.OutputNotWrittenException ex)
+        {
+            // Expected enough to say what to do: a read-only obj folder, a folder where the file goes, a full disk.
+            Report(new PolicyFinding(
+                RuleIds.InternalFailure,
+                FindingKind.InputError,
+                $"ReleasePolicy could not write '{ex.Path}' while {Activity}: {ex.Message} Nothing was written there (the old content, if any, is unchanged). " +
+                "Make sure the folder is writable and nothing else is in the way (a folder of that name, another process holding the file), then build again.",
+                ex.Path));
+        }
         catch (Exception ex)
         {
             Report(new PolicyFinding(
@@ -74,6 +84,7 @@ public abstract class ReleasePolicyTask : Task
 
     protected void Report(PolicyFinding finding)
     {
+        finding = WithVisibleText(finding);
         var file = finding.File ?? ProjectFile;
         if (finding.Kind != FindingKind.Information)
         {
@@ -104,6 +115,45 @@ public abstract class ReleasePolicyTask : Task
                 break;
         }
     }
+
+    /// <summary>
+    /// A value quoted in a message may hold a NUL or a bidi override (a property set from a pasted string, a file
+    /// name): shown raw, it truncates or visually reorders the build log. Such characters are shown as \uXXXX.
+    /// </summary>
+    private static PolicyFinding WithVisibleText(PolicyFinding finding)
+    {
+        var message = finding.Message;
+        var i = 0;
+        while (i < message.Length && !Invisible(message[i]))
+        {
+            i++;
+        }
+
+        if (i == message.Length)
+        {
+            return finding;
+        }
+
+        var visible = new System.Text.StringBuilder(message.Length + 16).Append(message, 0, i);
+        for (; i < message.Length; i++)
+        {
+            var c = message[i];
+            if (Invisible(c))
+            {
+                visible.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                visible.Append(c);
+            }
+        }
+
+        return new PolicyFinding(finding.RuleId, finding.Kind, visible.ToString(), finding.File, finding.Line, finding.Column);
+    }
+
+    private static bool Invisible(char c) =>
+        (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u007F'
+        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
     private bool TryParseMode(out bool enforce)
     {

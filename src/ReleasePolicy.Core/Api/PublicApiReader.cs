@@ -26,6 +26,7 @@ public static class PublicApiReader
         error = null;
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(assemblyPath);
             using var stream = new FileStream(assemblyPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata)
@@ -38,7 +39,7 @@ public static class PublicApiReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
         {
-            error = Unreadable(assemblyPath, e.Message);
+            error = Unreadable(assemblyPath, e.Message.TrimEnd('.'));
             return null;
         }
     }

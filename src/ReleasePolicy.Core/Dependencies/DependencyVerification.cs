@@ -53,6 +53,9 @@ public sealed class DependencyVerificationResult
     public IReadOnlyList<VulnerabilityFinding> Vulnerabilities { get; }
 
     public IReadOnlyList<PolicyFinding> Findings { get; }
+
+    /// <summary>False when the assets file could not be read: nothing was verified, so there is no report to write.</summary>
+    public bool Verified { get; set; } = true;
 }
 
 public sealed class VerifiedDependency
@@ -107,7 +110,7 @@ public static class DependencyVerification
         if (assets is null)
         {
             findings.Add(error!);
-            return new DependencyVerificationResult(Array.Empty<VerifiedDependency>(), Array.Empty<VulnerabilityFinding>(), findings, Array.Empty<string>());
+            return new DependencyVerificationResult(Array.Empty<VerifiedDependency>(), Array.Empty<VulnerabilityFinding>(), findings, Array.Empty<string>()) { Verified = false };
         }
 
         var cache = VerificationCache.Load(options.CacheFile);

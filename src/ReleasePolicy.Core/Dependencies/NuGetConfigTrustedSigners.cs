@@ -47,11 +47,23 @@ public static class NuGetConfigTrustedSigners
             XElement? section;
             try
             {
-                section = XDocument.Load(file).Root?.Element("trustedSigners");
+                // No DTD processing: a nuget.config never needs one, and an entity bomb must not be expanded.
+                IO.RegularFile.ThrowUnlessRegular(file);
+                using var reader = XmlReader.Create(file, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+                section = XDocument.Load(reader).Root?.Element("trustedSigners");
             }
             catch (Exception ex) when (ex is XmlException || ex is IOException || ex is UnauthorizedAccessException)
             {
-                errors.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"The NuGet configuration '{file}' cannot be read for its trustedSigners: {ex.Message}", file));
+                var why = ex is XmlException && ex.Message.IndexOf("DTD", StringComparison.Ordinal) >= 0
+                    ? "it declares a DTD (<!DOCTYPE>), which ReleasePolicy never processes (it could expand entities without limit or read other files), and a nuget.config never needs one. Remove the DOCTYPE."
+                    : ex is XmlException ? ex.Message + " Fix the XML, or remove the file." : IO.RegularFile.Explain(ex);
+                errors.Add(new PolicyFinding(
+                    RuleIds.UnreadableInput,
+                    FindingKind.InputError,
+                    $"The NuGet configuration '{file}' cannot be read for its trustedSigners: {why}",
+                    file,
+                    (ex as XmlException)?.LineNumber ?? 0,
+                    (ex as XmlException)?.LinePosition ?? 0));
                 continue;
             }
 

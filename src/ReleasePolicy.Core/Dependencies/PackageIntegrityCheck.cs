@@ -65,6 +65,7 @@ internal static class PackageIntegrityCheck
         PackageSignature? signature = null;
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(nupkg);
             using var stream = new FileStream(nupkg, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
             var layout = PackageArchiveLayout.Read(stream);
             var hash = PackageContentHash.Compute(stream, layout);
@@ -222,6 +223,7 @@ internal static class PackageIntegrityCheck
         var left = new byte[1 << 15];
         var right = new byte[1 << 15];
         using var packed = entry.Open();
+        IO.RegularFile.ThrowUnlessRegular(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         while (true)
         {

@@ -40,7 +40,7 @@ public sealed class VerificationCache
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path!));
+            using var document = JsonDocument.Parse(IO.RegularFile.ReadAllBytes(path!));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != FormatVersion

@@ -30,7 +30,7 @@ public static class FlagSourceCheck
             string text;
             try
             {
-                text = StrictUtf8.GetString(File.ReadAllBytes(path));
+                text = StrictUtf8.GetString(IO.RegularFile.ReadAllBytes(path));
             }
             catch (DecoderFallbackException)
             {

@@ -49,11 +49,11 @@ public sealed class ConfigurationFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = IO.RegularFile.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"The configuration file '{path}' cannot be read: {ex.Message}", path));
+            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"The configuration file '{path}' cannot be read: {IO.RegularFile.Explain(ex)}", path));
             return null;
         }
 
@@ -102,7 +102,7 @@ public sealed class ConfigurationFile
             findings.Add(new PolicyFinding(
                 RuleIds.UnreadableInput,
                 FindingKind.InputError,
-                $"The configuration file '{path}' is not valid JSON: {ex.Message}",
+                $"The configuration file '{path}' is not valid JSON: {ex.Message} Fix the file (comments and trailing commas are fine, as in .NET configuration).",
                 path,
                 line: (int)(ex.LineNumber ?? 0) + 1,
                 column: (int)(ex.BytePositionInLine ?? 0) + 1));

@@ -121,7 +121,18 @@ public static class IntegrationExpansionGate
                 continue;
             }
 
-            foreach (Match match in Url.Matches(File.ReadAllText(file)))
+            // A file that is no regular file or cannot be read is the configuration drift gate's RP9002 (it reads the same files).
+            string text;
+            try
+            {
+                text = IO.RegularFile.ReadAllText(file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (Match match in Url.Matches(text))
             {
                 var host = match.Value.Substring(match.Value.IndexOf("//", StringComparison.Ordinal) + 2).TrimEnd('.').ToLowerInvariant();
                 if (!IsDocumentationOrLocal(host))

@@ -28,12 +28,19 @@ internal static class QualityReportFile
     {
         if (!File.Exists(path))
         {
-            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"'{path}' was not found; it should be {format}. Check the path, or run the tests before packing.", path));
+            findings.Add(new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                Directory.Exists(path)
+                    ? $"'{path}' is a folder; it should be {format}. Point the item at the file in it."
+                    : $"'{path}' was not found; it should be {format}. Check the path, or run the tests before packing.",
+                path));
             return false;
         }
 
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(path);
             using var reader = XmlReader.Create(path, Settings);
             var first = true;
             while (reader.Read())
@@ -68,6 +75,20 @@ internal static class QualityReportFile
 
             return true;
         }
+        catch (XmlException ex) when (ex.Message.IndexOf("DTD", StringComparison.Ordinal) >= 0)
+        {
+            // DtdProcessing.Prohibit: an entity bomb or an external entity is never expanded. Say so, not "set DtdProcessing".
+            var line = ex.LineNumber > 0 ? ex.LineNumber : DoctypeLine(path);
+            findings.Add(new PolicyFinding(
+                RuleIds.UnreadableInput,
+                FindingKind.InputError,
+                $"'{path}' declares a DTD (<!DOCTYPE>), which ReleasePolicy never processes: it could expand entities without limit or read other files, " +
+                $"and {format} never needs one. Regenerate the file with the tool that writes it, or remove the DOCTYPE.",
+                path,
+                line,
+                line > 0 ? 1 : 0));
+            return false;
+        }
         catch (XmlException ex)
         {
             findings.Add(new PolicyFinding(
@@ -81,8 +102,25 @@ internal static class QualityReportFile
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"'{path}' cannot be read: {ex.Message}", path));
+            findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"'{path}' cannot be read: {IO.RegularFile.Explain(ex)}", path));
             return false;
+        }
+    }
+
+    // The reader reports no position for a prohibited DTD; the DOCTYPE is near the top, so look for it there.
+    private static int DoctypeLine(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(IO.RegularFile.OpenRead(path));
+            var buffer = new char[64 * 1024];
+            var text = new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
+            var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            return at < 0 ? 0 : 1 + text.Substring(0, at).Split('\n').Length - 1;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 }

@@ -60,7 +60,7 @@ public static class RollbackPlaybookGate
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(playbook));
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(RegularFile.ReadAllBytes(playbook));
         }
         catch (DecoderFallbackException ex)
         {
@@ -70,7 +70,7 @@ public static class RollbackPlaybookGate
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            var message = $"The rollback playbook '{playbook}' cannot be read: {ex.Message}";
+            var message = $"The rollback playbook '{playbook}' cannot be read: {RegularFile.Explain(ex)}";
             findings.Add(new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, message, playbook));
             return new GateResult(RuleIds.RollbackPlaybookIncomplete, GateStatus.Fail, message, new[] { playbook });
         }

@@ -11,7 +11,20 @@ namespace ReleasePolicy.IO;
 public static class AtomicFile
 {
     /// <returns><c>true</c> when the file was written, <c>false</c> when it already held these bytes.</returns>
+    /// <exception cref="OutputNotWrittenException">The folder is read-only, a file is in the way, the disk is full…</exception>
     public static bool WriteIfChanged(string path, byte[] content)
+    {
+        try
+        {
+            return Write(path, content);
+        }
+        catch (Exception ex) when (ex is IOException && ex is not OutputNotWrittenException || ex is UnauthorizedAccessException)
+        {
+            throw new OutputNotWrittenException(path, ex);
+        }
+    }
+
+    private static bool Write(string path, byte[] content)
     {
         if (File.Exists(path) && ContentEquals(path, content))
         {
@@ -51,7 +64,7 @@ public static class AtomicFile
     private static bool ContentEquals(string path, byte[] content)
     {
         var info = new FileInfo(path);
-        if (info.Length != content.Length)
+        if (info.Length != content.Length || !RegularFile.Is(path))
         {
             return false;
         }
@@ -67,4 +80,24 @@ public static class AtomicFile
 
         return true;
     }
+}
+
+/// <summary>
+/// A generated file (report, manifest, stamp) could not be written. The task reports it as one RP9003 located at the
+/// file, saying what to check, instead of an unexpected failure.
+/// </summary>
+public sealed class OutputNotWrittenException : IOException
+{
+    public OutputNotWrittenException(string path, Exception inner)
+        : base(Describe(path, inner), inner)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    private static string Describe(string path, Exception inner) =>
+        Directory.Exists(path) ? $"'{path}' is a folder, not a file."
+        : inner is UnauthorizedAccessException ? $"access to its folder '{System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))}' is denied (it is read-only, or belongs to another user)."
+        : inner.Message.TrimEnd('.') + ".";
 }

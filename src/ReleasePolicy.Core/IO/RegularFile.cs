@@ -35,13 +35,74 @@ internal static class RegularFile
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options);
     }
 
-    /// <summary>An existing file that is not regular is an <see cref="IOException"/>, as any unreadable file is.</summary>
+    /// <summary>
+    /// An existing file that is not regular is an <see cref="IOException"/>, as any unreadable file is; so is a folder
+    /// (which .NET otherwise reports as "access denied", sending the user after permissions).
+    /// </summary>
     public static void ThrowUnlessRegular(string path)
     {
         if (File.Exists(path) && !Is(path))
         {
             throw new NotRegularFileException(path);
         }
+
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"'{path}' is a folder, not a file.");
+        }
+
+#if NET
+        // A link to nothing: say so, rather than "could not find" a file the user can see in the folder listing.
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } target && LinkLeadsNowhere(info))
+        {
+            throw new IOException($"'{path}' is a symbolic link to '{target}', which does not exist.");
+        }
+#endif
+    }
+
+    /// <summary>
+    /// Why an input could not be read, and what to do about it, for the RP9002 message: the exception's message, then
+    /// "replace it" for something that is no file, or "check it" for a file that is there but unreadable.
+    /// </summary>
+    public static string Explain(Exception ex) =>
+        ex.Message.TrimEnd() + (ex is NotRegularFileException || ex.Message.EndsWith("is a folder, not a file.", StringComparison.Ordinal) || ex.Message.EndsWith("which does not exist.", StringComparison.Ordinal)
+            ? " Put the file itself there (not a folder, a named pipe or a device), or point the setting at the right path."
+            : " Check that it exists and that the build may read it, then build again.");
+
+#if NET
+    private static bool LinkLeadsNowhere(FileInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true };
+        }
+        catch (IOException)
+        {
+            return true; // a cycle of links (ELOOP) leads nowhere either
+        }
+    }
+#endif
+
+    /// <summary><see cref="File.ReadAllBytes"/> for a regular file only: a named pipe never blocks the build.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        ThrowUnlessRegular(path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary><see cref="File.ReadAllText(string)"/> for a regular file only.</summary>
+    public static string ReadAllText(string path)
+    {
+        ThrowUnlessRegular(path);
+        return File.ReadAllText(path);
+    }
+
+    /// <summary><see cref="File.ReadAllLines(string)"/> for a regular file only.</summary>
+    public static string[] ReadAllLines(string path)
+    {
+        ThrowUnlessRegular(path);
+        return File.ReadAllLines(path);
     }
 
     private const int TypeMask = 0xF000; // S_IFMT, the same on Linux and macOS

@@ -8,6 +8,7 @@ public static class Sha256Digest
 {
     public static string OfFile(string path)
     {
+        RegularFile.ThrowUnlessRegular(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920);
         using var sha = SHA256.Create();
         return ToHex(sha.ComputeHash(stream));

@@ -11,6 +11,33 @@ public static class StampFile
 {
     public static void Touch(string path)
     {
+        try
+        {
+            TouchFile(path);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw new OutputNotWrittenException(path, ex);
+        }
+    }
+
+    public static void Delete(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw new OutputNotWrittenException(path, ex);
+        }
+    }
+
+    private static void TouchFile(string path)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -19,13 +46,5 @@ public static class StampFile
 
         File.WriteAllBytes(path, Array.Empty<byte>());
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
-    }
-
-    public static void Delete(string path)
-    {
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -26,6 +26,7 @@ internal static class JsonInputFile
         error = null;
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(path);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 81920);
             return JsonDocument.Parse(stream, DocumentOptions);
         }
@@ -38,7 +39,7 @@ internal static class JsonInputFile
             error = new PolicyFinding(
                 RuleIds.UnreadableInput,
                 FindingKind.InputError,
-                $"{description} '{path}' cannot be read: {ex.Message}",
+                $"{description} '{path}' cannot be read: {IO.RegularFile.Explain(ex)}",
                 path);
         }
 

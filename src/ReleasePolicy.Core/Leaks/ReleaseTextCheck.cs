@@ -79,7 +79,7 @@ public static class ReleaseTextCheck
         {
             return new[]
             {
-                new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"{source.Describe()} cannot be read: {ex.Message}", source.FullPath),
+                new PolicyFinding(RuleIds.UnreadableInput, FindingKind.InputError, $"{source.Describe()} cannot be read: {RegularFile.Explain(ex)}", source.FullPath),
             };
         }
 

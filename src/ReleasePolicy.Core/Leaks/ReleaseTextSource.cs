@@ -109,8 +109,10 @@ public static class ReleaseTextSources
                 findings.Add(new PolicyFinding(
                     RuleIds.UnreadableInput,
                     FindingKind.InputError,
-                    $"ReleaseNotes item '{item}' is not a file, so it is not checked for internal identifiers. Fix its Include path, or remove the item.",
-                    projectFile));
+                    Directory.Exists(full)
+                        ? $"ReleaseNotes item '{item}' is a folder ('{full}'), not a file, so it is not checked for internal identifiers. List the files in it (Include=\"{item.TrimEnd('/', '\\')}/*.md\"), or remove the item."
+                        : $"ReleaseNotes item '{item}' is not a file ('{full}' does not exist), so it is not checked for internal identifiers. Fix its Include path, or remove the item.",
+                    full));
             }
         }
 

@@ -109,6 +109,12 @@ public sealed class CompilationInventory
         string[] lines;
         try
         {
+            if (Directory.Exists(path))
+            {
+                error = Unreadable(description, path, 0, "is a folder, not a file; delete the folder and build again, so the ReleasePolicy analyzers write the inventory there");
+                return false;
+            }
+
             if (!File.Exists(path))
             {
                 error = Unreadable(description, path, 0,
@@ -117,11 +123,11 @@ public sealed class CompilationInventory
                 return false;
             }
 
-            lines = File.ReadAllLines(path);
+            lines = IO.RegularFile.ReadAllLines(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error = Unreadable(description, path, 0, "cannot be read: " + ex.Message);
+            error = Unreadable(description, path, 0, "cannot be read: " + IO.RegularFile.Explain(ex).TrimEnd('.'));
             return false;
         }
 

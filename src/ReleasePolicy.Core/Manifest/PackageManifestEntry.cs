@@ -18,6 +18,7 @@ public static class PackageManifestEntry
         error = null;
         try
         {
+            IO.RegularFile.ThrowUnlessRegular(nupkgPath);
             using var archive = ZipFile.OpenRead(nupkgPath);
             var entry = archive.GetEntry(EntryName);
             if (entry is null)
@@ -33,11 +34,11 @@ public static class PackageManifestEntry
         }
         catch (InvalidDataException ex)
         {
-            error = Finding(nupkgPath, $"The package '{nupkgPath}' is not a readable .nupkg (zip) file: {ex.Message}");
+            error = Finding(nupkgPath, $"The package '{nupkgPath}' is not a readable .nupkg (zip) file: {ex.Message.TrimEnd('.')}. It is truncated or not a package: download it again, or point the setting at the previous release's .nupkg or release manifest.");
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
         {
-            error = Finding(nupkgPath, File.Exists(nupkgPath) ? $"The package '{nupkgPath}' cannot be read: {ex.Message}" : $"The package '{nupkgPath}' was not found.");
+            error = Finding(nupkgPath, File.Exists(nupkgPath) ? $"The package '{nupkgPath}' cannot be read: {IO.RegularFile.Explain(ex)}" : $"The package '{nupkgPath}' was not found.");
         }
 
         return null;

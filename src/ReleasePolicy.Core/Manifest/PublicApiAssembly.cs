@@ -58,7 +58,9 @@ public sealed class PublicApiAssembly
                 findings.Add(new PolicyFinding(
                     RuleIds.UnreadableInput,
                     FindingKind.InputError,
-                    $"The built assembly '{path}' was not found, so the release manifest cannot record its public API. Build the project before packing with --no-build.",
+                    Directory.Exists(path)
+                        ? $"The built assembly '{path}' is a folder, not a file, so the release manifest cannot record its public API. Delete the folder and build the project again."
+                        : $"The built assembly '{path}' was not found, so the release manifest cannot record its public API. Build the project before packing with --no-build.",
                     path));
                 continue;
             }

@@ -170,7 +170,7 @@ public static class MigrationScriptCheck
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            findings.Add(MigrationFindings.Unreadable(path, relative, ex.Message));
+            findings.Add(MigrationFindings.Unreadable(path, relative, IO.RegularFile.Explain(ex)));
             return (new MigrationScriptFile(relative, null), null);
         }
     }

@@ -36,12 +36,13 @@ internal sealed class SqitchPairing
         var present = new HashSet<string>(files, StringComparer.Ordinal);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var plans = new List<string>();
+        var complete = true;
         foreach (var file in files)
         {
             if (ConventionDetection.IsSqitchPlan(Path.GetFileName(file)))
             {
                 plans.Add(file);
-                PairPlan(file, present, claimed);
+                complete &= PairPlan(file, present, claimed);
             }
         }
 
@@ -51,7 +52,8 @@ internal sealed class SqitchPairing
             return;
         }
 
-        foreach (var file in files)
+        // A plan that could not be read whole may list any script: its RP9002 is the finding, not "belongs to no change".
+        foreach (var file in complete ? files : Array.Empty<string>())
         {
             if (ConventionDetection.IsSql(Path.GetFileName(file)) && !claimed.Contains(file))
             {
@@ -60,7 +62,8 @@ internal sealed class SqitchPairing
         }
     }
 
-    private void PairPlan(string plan, HashSet<string> present, HashSet<string> claimed)
+    /// <returns>False when the plan, or a line of it, could not be read.</returns>
+    private bool PairPlan(string plan, HashSet<string> present, HashSet<string> claimed)
     {
         var planRelative = _paths.Relative(plan);
         IReadOnlyList<SqitchChange> changes;
@@ -73,13 +76,17 @@ internal sealed class SqitchPairing
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            _findings.Add(MigrationFindings.Unreadable(plan, planRelative, ex.Message));
-            return;
+            _findings.Add(MigrationFindings.Unreadable(plan, planRelative, RegularFile.Explain(ex)));
+            return false;
         }
 
-        foreach (var line in unreadable)
+        // One finding for a damaged plan, at its first bad line: a binary file would otherwise give one per line.
+        if (unreadable.Count > 0)
         {
-            _findings.Add(MigrationFindings.UnreadableSqitchLine(plan, line.Line, planRelative, line.Problem));
+            var first = unreadable[0];
+            var more = unreadable.Count - 1;
+            _findings.Add(MigrationFindings.UnreadableSqitchLine(
+                plan, first.Line, planRelative, first.Problem + (more == 0 ? string.Empty : $" (and {more} more line{(more == 1 ? string.Empty : "s")} after it cannot be read either)")));
         }
 
         foreach (var repeat in repeats)
@@ -120,6 +127,8 @@ internal sealed class SqitchPairing
                 }
             }
         }
+
+        return unreadable.Count == 0;
     }
 
     // What is really wrong with a deploy script that is not in the set: absent, outside the items, or not a file.

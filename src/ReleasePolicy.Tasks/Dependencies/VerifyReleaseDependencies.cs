@@ -123,7 +123,12 @@ public sealed class VerifyReleaseDependencies : ReleasePolicyTask
 
         var result = DependencyVerification.Run(options);
         Report(result.Findings);
-        if (!string.IsNullOrEmpty(ReportFile))
+        if (!string.IsNullOrEmpty(ReportFile) && !result.Verified)
+        {
+            // Nothing was verified: an old report must not stand in for this build's, and an empty one would claim no packages.
+            IO.StampFile.Delete(ReportFile!);
+        }
+        else if (!string.IsNullOrEmpty(ReportFile))
         {
             var directory = string.IsNullOrEmpty(ProjectDirectory) ? Path.GetDirectoryName(Path.GetFullPath(ProjectAssetsFile))! : Path.GetFullPath(ProjectDirectory!);
             AtomicFile.WriteIfChanged(ReportFile!, DependencyReport.Serialize(result, Enforce, directory));

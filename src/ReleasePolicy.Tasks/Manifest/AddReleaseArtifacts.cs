@@ -49,13 +49,27 @@ public sealed class AddReleaseArtifacts : ReleasePolicyTask
                 findings.Add(new PolicyFinding(
                     RuleIds.UnreadableInput,
                     FindingKind.InputError,
-                    $"The release artifact '{file}' was not found, so its SHA-256 cannot be recorded in '{outputPath}'. " +
+                    Directory.Exists(file)
+                        ? $"The release artifact '{file}' is a folder, not a file, so it has no SHA-256 to record in '{outputPath}'. List the files in it (the .nupkg and .snupkg), not the folder."
+                        : $"The release artifact '{file}' was not found, so its SHA-256 cannot be recorded in '{outputPath}'. " +
                     "Make sure it is produced before the release manifest (pack or publish ran) and that the path is right.",
                     file));
                 continue;
             }
 
-            artifacts.Add(ReleaseArtifact.FromFile(file, outputDirectory));
+            try
+            {
+                artifacts.Add(ReleaseArtifact.FromFile(file, outputDirectory));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                findings.Add(new PolicyFinding(
+                    RuleIds.UnreadableInput,
+                    FindingKind.InputError,
+                    $"The release artifact '{file}' cannot be read, so its SHA-256 cannot be recorded in '{outputPath}': {ex.Message} " +
+                    "List only the files pack or publish produced (the .nupkg and .snupkg).",
+                    file));
+            }
         }
 
         if (!File.Exists(ManifestFile))

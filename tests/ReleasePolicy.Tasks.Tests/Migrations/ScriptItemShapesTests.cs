@@ -164,7 +164,8 @@ public sealed class ScriptItemShapesTests : IDisposable
 
         Assert.Equal(
             $"RP9002 db/U1__init.sql(0): Cannot read migration script 'db/U1__init.sql': '{_project.FullPath("db/U1__init.sql")}' " +
-            "is not a regular file (it is a named pipe, device or socket), so it was skipped rather than read.",
+            "is not a regular file (it is a named pipe, device or socket), so it was skipped rather than read." +
+            " Put the file itself there (not a folder, a named pipe or a device), or point the setting at the right path.",
             Assert.Single(run.Findings));
     }
 
