@@ -268,7 +268,6 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         var written = AtomicFile.WriteIfChanged(path, ReleaseManifestWriter.ToBytes(manifest));
         Log.LogMessage(MessageImportance.Low, written ? "Release manifest written to '{0}'." : "Release manifest '{0}' is up to date.", path);
         Log.LogMessage(MessageImportance.High, ReleaseSummary.Line(manifest, path));
-        Report(new PolicyFinding(RuleIds.RiskSummary, FindingKind.Information, RiskModel.Summary(risk, path), path));
         var playbook = ReleasePolicy.Gates.RollbackPlaybookLookup.Find(Paths(RollbackPlaybooks, projectDirectory), projectDirectory);
         var playbooks = playbook is null ? Paths(RollbackPlaybooks, projectDirectory) : new[] { playbook };
         if (RiskRequirements.Check(risk, riskThreshold, playbooks, Paths(RiskRequiredArtifacts, projectDirectory)) is { } missing)

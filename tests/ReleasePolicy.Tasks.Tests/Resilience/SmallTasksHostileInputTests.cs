@@ -247,3 +247,53 @@ public sealed class CheckCommitSignatureHostileInputTests : IDisposable
         }, engine);
     }
 }
+
+/// <summary>RP5000 read back from a manifest that is missing, cut in half, a folder or a pipe.</summary>
+[HostileInputsFor(typeof(ReportReleaseRisk))]
+public sealed class ReportReleaseRiskHostileInputTests : IDisposable
+{
+    private readonly TempDirectory _project = new("Prüfung Ω/Orders Api");
+
+    public void Dispose() => _project.Dispose();
+
+    [Fact]
+    public void A_missing_manifest_is_one_RP9002_naming_it()
+    {
+        var manifest = _project.Path("obj/Release/releasepolicy/release-manifest.json");
+
+        var (task, engine) = Run(manifest);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", manifest, null, "was not found");
+    }
+
+    [Fact]
+    public void A_manifest_cut_in_half_is_one_RP9002_at_the_file()
+    {
+        var manifest = _project.WriteFile("obj/release-manifest.json", "{\n  \"schemaVersion\": 1,\n  \"package\": {\n    \"id\": \"Contoso");
+
+        var (task, engine) = Run(manifest);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", manifest);
+    }
+
+    [UnixFact]
+    public void A_manifest_that_is_a_named_pipe_fails_at_once_instead_of_blocking()
+    {
+        var manifest = _project.Path("obj/release-manifest.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
+        Hostile.MakeFifo(manifest);
+
+        var (task, engine) = Run(manifest);
+
+        Hostile.Fails(task, engine, fifo: manifest);
+        Hostile.AssertOneError(engine, "RP9002", manifest);
+    }
+
+    private static (ReportReleaseRisk Task, RecordingBuildEngine Engine) Run(string manifest)
+    {
+        var engine = new RecordingBuildEngine();
+        return (new ReportReleaseRisk { BuildEngine = engine, ManifestFile = manifest }, engine);
+    }
+}

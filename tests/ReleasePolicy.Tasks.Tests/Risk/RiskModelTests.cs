@@ -5,6 +5,7 @@ using ReleasePolicy.Manifest;
 using ReleasePolicy.Migrations;
 using ReleasePolicy.NuGet;
 using ReleasePolicy.Risk;
+using ReleasePolicy.Tasks.Tests.Infrastructure;
 using ReleasePolicy.Tasks.Tests.Manifest;
 
 namespace ReleasePolicy.Tasks.Tests.Risk;
@@ -187,12 +188,18 @@ public sealed class RiskModelTests : IDisposable
     }
 
     [Fact]
-    public void Pack_reports_RP5000_with_the_risk_summary_as_a_message()
+    public void Pack_reports_RP5000_with_the_risk_summary_as_a_message_read_back_from_the_manifest()
     {
         _context.Generate();
+        Assert.DoesNotContain(_context.Engine.Messages, m => m.Code == "RP5000");
+        var engine = new RecordingBuildEngine();
 
-        var message = Assert.Single(_context.Engine.Messages, m => m.Code == "RP5000");
+        // A separate task, so an up-to-date pack that skips the manifest still prints the summary.
+        Assert.True(new ReportReleaseRisk { BuildEngine = engine, ManifestFile = _context.OutputFile }.Execute(), engine.ToString());
+
+        var message = Assert.Single(engine.Messages, m => m.Code == "RP5000");
         Assert.Equal($"Release risk low (20/100): user-impact (15), data-sensitivity (5). Release manifest: {Path.GetFullPath(_context.OutputFile)}", message.Message);
+        Assert.Equal(Path.GetFullPath(_context.OutputFile), message.File);
     }
 
     [Fact]
