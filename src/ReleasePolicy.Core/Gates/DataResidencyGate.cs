@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ReleasePolicy.Diagnostics;
@@ -10,15 +11,22 @@ namespace ReleasePolicy.Gates;
 /// <summary>A <c>DeploymentRegion</c> item: the region (Include) and, optionally, the <c>DataClassification</c> stored there.</summary>
 public sealed class DeploymentRegionItem
 {
-    public DeploymentRegionItem(string region, string? dataClassification)
+    public DeploymentRegionItem(string region, string? dataClassification, string? file = null, int line = 0)
     {
         Region = region.Trim();
         DataClassification = string.IsNullOrWhiteSpace(dataClassification) ? null : dataClassification!.Trim();
+        File = file;
+        Line = line;
     }
 
     public string Region { get; }
 
     public string? DataClassification { get; }
+
+    /// <summary>The deployment manifest the region was read from (<c>ReleaseDeploymentManifest</c>); null for a <c>DeploymentRegion</c> item.</summary>
+    public string? File { get; }
+
+    public int Line { get; }
 }
 
 /// <summary>A <c>ReleaseResidencyPolicy</c> item: a data classification (<c>DataClassification</c>, else Include) and its allowed <c>Regions</c>.</summary>
@@ -62,15 +70,16 @@ public static class DataResidencyGate
         }
 
         var before = findings.Count;
-        foreach (var region in regions.Select(r => r.Region).Concat(policies.SelectMany(p => p.Regions.Where(r => r.IndexOf('*') < 0))))
+        foreach (var region in regions.Select(r => (Name: r.Region, r.File, r.Line)).Concat(policies.SelectMany(p => p.Regions.Where(r => r.IndexOf('*') < 0)).Select(r => (Name: r, File: (string?)null, Line: 0))))
         {
-            if (!RegionName.IsMatch(region))
+            if (!RegionName.IsMatch(region.Name))
             {
                 findings.Add(new PolicyFinding(
                     RuleIds.InvalidPolicyValue,
                     FindingKind.InputError,
-                    $"The region '{region}' (DeploymentRegion or ReleaseResidencyPolicy Regions) is not a region name. Allowed: letters, digits, '-', '_' and '.', no spaces (e.g. eu-west-1, westeurope).",
-                    projectFile));
+                    $"The region '{region.Name}' ({(region.File is null ? "DeploymentRegion or ReleaseResidencyPolicy Regions" : $"ReleaseDeploymentManifest '{region.File}' line {region.Line}")}) is not a region name. Allowed: letters, digits, '-', '_' and '.', no spaces (e.g. eu-west-1, westeurope).",
+                    region.File ?? projectFile,
+                    line: region.Line));
             }
         }
 
@@ -107,9 +116,10 @@ public static class DataResidencyGate
             findings.Add(new PolicyFinding(
                 RuleIds.DataResidencyViolation,
                 FindingKind.Policy,
-                $"The release deploys {classification} data to region '{region.Region}', and ReleaseResidencyPolicy allows {classification} data only in {(allowedList.Length == 0 ? "no region" : allowedList)}. " +
-                "Remove the region from DeploymentRegion, or, if the policy changed, update ReleaseResidencyPolicy.",
-                projectFile));
+                $"The release deploys {classification} data to region '{region.Region}'{(region.File is null ? string.Empty : $" ({Path.GetFileName(region.File)} line {region.Line})")}, and ReleaseResidencyPolicy allows {classification} data only in {(allowedList.Length == 0 ? "no region" : allowedList)}. " +
+                (region.File is null ? "Remove the region from DeploymentRegion" : "Deploy to an allowed region") + ", or, if the policy changed, update ReleaseResidencyPolicy.",
+                region.File ?? projectFile,
+                line: region.Line));
         }
 
         var names = regions.Select(r => r.Region).ToList();

@@ -52,6 +52,9 @@ public sealed class GateInputs
 
     public IReadOnlyList<DeploymentRegionItem> DeploymentRegions { get; set; } = new DeploymentRegionItem[0];
 
+    /// <summary>@(ReleaseDeploymentManifest): deployment files RP5008 reads more regions from.</summary>
+    public IReadOnlyList<DeploymentManifestItem> DeploymentManifests { get; set; } = new DeploymentManifestItem[0];
+
     public IReadOnlyList<ResidencyPolicyItem> ResidencyPolicies { get; set; } = new ResidencyPolicyItem[0];
 
     public IReadOnlyList<ComplianceControlItem> ComplianceControls { get; set; } = new ComplianceControlItem[0];
@@ -201,7 +204,8 @@ public static class ReleaseGateCheck
             gates.Add(driftGate);
         }
 
-        if (DataResidencyGate.Check(inputs.DeploymentRegions, inputs.ResidencyPolicies, inputs.ReleaseDataSensitivity, projectFile, findings) is { } residency)
+        var regions = inputs.DeploymentRegions.Concat(DeploymentManifestRegions.Read(inputs.DeploymentManifests, projectFile, findings, filesRead)).ToList();
+        if (DataResidencyGate.Check(regions, inputs.ResidencyPolicies, inputs.ReleaseDataSensitivity, projectFile, findings) is { } residency)
         {
             gates.Add(residency);
         }

@@ -59,6 +59,9 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
     /// <summary>@(DeploymentRegion): DataClassification.</summary>
     public ITaskItem[] DeploymentRegions { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>@(ReleaseDeploymentManifest): deployment files (YAML/JSON) with <c>RegionPath</c> and optional <c>DataClassification</c>.</summary>
+    public ITaskItem[] DeploymentManifests { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>@(ReleaseResidencyPolicy): DataClassification, Regions.</summary>
     public ITaskItem[] ResidencyPolicies { get; set; } = Array.Empty<ITaskItem>();
 
@@ -122,6 +125,7 @@ public sealed class CheckReleaseGates : ReleasePolicyTask
             ConfigDriftIgnore = ConfigDriftIgnore.Select(item => item.ItemSpec).ToList(),
             ReleaseDataSensitivity = ReleaseDataSensitivity,
             DeploymentRegions = DeploymentRegions.Select(item => new DeploymentRegionItem(item.ItemSpec, item.GetMetadata("DataClassification"))).ToList(),
+            DeploymentManifests = DeploymentManifests.Select(item => new DeploymentManifestItem(FullPath(item, projectDirectory), item.GetMetadata("RegionPath"), item.GetMetadata("DataClassification"))).ToList(),
             ResidencyPolicies = ResidencyPolicies.Select(item => new ResidencyPolicyItem(item.ItemSpec, item.GetMetadata("DataClassification"), item.GetMetadata("Regions"))).ToList(),
             BaselineManifest = string.IsNullOrWhiteSpace(BaselineManifestFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, BaselineManifestFile!.Trim())),
             ProjectAssetsFile = ProjectAssetsFile,
