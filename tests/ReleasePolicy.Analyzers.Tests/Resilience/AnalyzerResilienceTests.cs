@@ -21,14 +21,14 @@ public sealed class AnalyzerResilienceTests
     }
 
     [Theory]
-    [MemberData(nameof(BrokenCodeCorpus.Names), MemberType = typeof(BrokenCodeCorpus))]
-    public async Task NoAnalyzerOrCodeFixThrowsOrHangs(string item)
+    [MemberData(nameof(BrokenCodeCorpus.Cases), MemberType = typeof(BrokenCodeCorpus))]
+    public async Task NoAnalyzerOrCodeFixThrowsOrHangs(CorpusCase item)
     {
-        using var project = await CorpusProject.CreateAsync(BrokenCodeCorpus.ByName[item]);
+        using var project = await CorpusProject.CreateAsync(BrokenCodeCorpus.ByName[item.Name]);
 
-        var diagnostics = await CorpusRun.AnalyzeAsync(project, item);
+        var diagnostics = await CorpusRun.AnalyzeAsync(project, item.Name);
 
-        await CorpusRun.FixAsync(project, diagnostics, item);
+        await CorpusRun.FixAsync(project, diagnostics, item.Name);
     }
 
     /// <summary>

@@ -10,6 +10,27 @@ internal sealed record CorpusItem(
     IReadOnlyList<SourceFile> AdditionalFiles);
 
 /// <summary>
+/// A theory row naming one corpus item. Not a string, whose display xUnit cuts at 50 characters: the whole name
+/// (seed, file, mutation) is what a failure must show.
+/// </summary>
+public sealed class CorpusCase : Xunit.Abstractions.IXunitSerializable
+{
+    public CorpusCase()
+    {
+    }
+
+    internal CorpusCase(string name) => Name = name;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public void Deserialize(Xunit.Abstractions.IXunitSerializationInfo info) => Name = info.GetValue<string>(nameof(Name));
+
+    public void Serialize(Xunit.Abstractions.IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
 /// The broken-code corpus: every seed as it is, every mutable file of every seed broken each way
 /// <see cref="CorpusMutations"/> knows (the rest of its project intact, as in an editor), the seeds' additional files
 /// broken (truncated JSON and .resx), and the <see cref="HostileShapes"/>.
@@ -20,25 +41,13 @@ internal static class BrokenCodeCorpus
 
     public static IReadOnlyDictionary<string, CorpusItem> ByName => Items.Value;
 
-    /// <summary>The item names, for <c>[MemberData]</c>: a failing row names the seed, the file and the mutation.</summary>
-    public static TheoryData<string> Names()
+    /// <summary>The items, for <c>[MemberData]</c>: a failing row names the seed, the file and the mutation, in full.</summary>
+    public static TheoryData<CorpusCase> Cases()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<CorpusCase>();
         foreach (var name in ByName.Keys)
         {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
-    /// <summary>The seeds unbroken, by item name.</summary>
-    public static TheoryData<string> PristineNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var seed in CorpusSeeds.All)
-        {
-            data.Add(PristineName(seed));
+            data.Add(new CorpusCase(name));
         }
 
         return data;

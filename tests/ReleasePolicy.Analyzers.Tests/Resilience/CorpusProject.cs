@@ -23,6 +23,22 @@ internal sealed class CorpusProject : IDisposable
 
     private static readonly string AspNetCoreStubs = ReadStub("Stubs.AspNetCoreStubs.cs");
 
+    /// <summary>
+    /// The frameworks as a real build sees them, metadata references: the stubs compiled once per profile (so each
+    /// item binds and analyzes only its own code, and the analyzers meet the frameworks' types as they do in a build).
+    /// </summary>
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> WebReferences = new(async () =>
+    {
+        var references = (await Net80.Value).AddRange(await FlagAnalyzerVerifier<FlagCheckAnalyzer>.AspNetCoreReferences.Value);
+        return references.Add(CompileStubs("Web", references, MigrationStubs.EfCore, MigrationStubs.FluentMigrator, FlagAnalyzerVerifier<FlagCheckAnalyzer>.FeatureManagement, FlagAnalyzerVerifier<FlagCheckAnalyzer>.OpenFeature));
+    });
+
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> ApiReferences = new(async () =>
+    {
+        var references = await Net80.Value;
+        return references.Add(CompileStubs("Api", references, MigrationStubs.EfCore, MigrationStubs.FluentMigrator, AspNetCoreStubs));
+    });
+
     private readonly AdhocWorkspace _workspace;
 
     private CorpusProject(AdhocWorkspace workspace, Project project, string inventoryFolder)
@@ -42,23 +58,7 @@ internal sealed class CorpusProject : IDisposable
 
     public static async Task<CorpusProject> CreateAsync(CorpusItem item)
     {
-        var references = await Net80.Value;
-        var stubs = new List<(string Name, string Text)>
-        {
-            ("EfCoreStubs.cs", MigrationStubs.EfCore),
-            ("FluentMigratorStubs.cs", MigrationStubs.FluentMigrator),
-        };
-        if (item.Profile == CorpusProfile.Web)
-        {
-            references = references.AddRange(await FlagAnalyzerVerifier<FlagCheckAnalyzer>.AspNetCoreReferences.Value);
-            stubs.Add(("FeatureManagementStubs.cs", FlagAnalyzerVerifier<FlagCheckAnalyzer>.FeatureManagement));
-            stubs.Add(("OpenFeatureStubs.cs", FlagAnalyzerVerifier<FlagCheckAnalyzer>.OpenFeature));
-        }
-        else
-        {
-            stubs.Add(("AspNetCoreStubs.cs", AspNetCoreStubs));
-        }
-
+        var references = item.Profile == CorpusProfile.Web ? await WebReferences.Value : await ApiReferences.Value;
         var inventoryFolder = Path.Combine(Path.GetTempPath(), "releasepolicy-resilience", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(inventoryFolder);
 
@@ -74,11 +74,6 @@ internal sealed class CorpusProject : IDisposable
             compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: references));
-
-        foreach (var (name, text) in stubs)
-        {
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), filePath: CorpusSeeds.ProjectDirectory + "Stubs/" + name);
-        }
 
         foreach (var file in item.Sources)
         {
@@ -146,6 +141,19 @@ internal sealed class CorpusProject : IDisposable
         [Hostile/**]
         release_policy.leak_allow_list = build-1.corp.contoso.com
         """;
+
+    private static MetadataReference CompileStubs(string profile, ImmutableArray<MetadataReference> references, params string[] sources)
+    {
+        var compilation = CSharpCompilation.Create(
+            "ReleasePolicy.Resilience.Stubs." + profile,
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
 
     private static string ReadStub(string name)
     {

@@ -18,7 +18,7 @@ internal static class CorpusRun
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(60);
 
     /// <summary>Code fixes tried per fix provider and item: the first and last diagnostics it can fix.</summary>
-    private const int FixesPerProvider = 4;
+    private const int FixesPerProvider = 2;
 
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CorpusProject project, string itemName)
     {
@@ -106,7 +106,7 @@ internal static class CorpusRun
                 new CompilationWithAnalyzersOptions(
                     project.Project.AnalyzerOptions,
                     onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue((analyzer, exception)),
-                    concurrentAnalysis: false,
+                    concurrentAnalysis: true, // as csc runs them
                     logAnalyzerExecutionTime: false,
                     reportSuppressedDiagnostics: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(hang.Token);
