@@ -44,7 +44,8 @@ internal static class OperationInverses
     public static List<SchemaChange> FindUnreversed(IReadOnlyList<SchemaChange> up, IReadOnlyList<SchemaChange> down)
     {
         var tables = TableNames.From(up, down);
-        return up.Where(change => NeedsInverse(change, up, tables) && !down.Any(candidate => Reverses(candidate, change, tables))).ToList();
+        var index = new DownChangeIndex(down, tables.HasRenames);
+        return up.Where(change => NeedsInverse(change, up, tables) && !IsReversed(change, index, tables)).ToList();
     }
 
     /// <summary>Groups unreversed changes by the kind of inverse missing; raw SQL statements form one group.</summary>
@@ -136,6 +137,12 @@ internal static class OperationInverses
 
     private static string Quote(string? name) => name is null ? "(computed name)" : "'" + name + "'";
 
+    private static bool IsReversed(SchemaChange up, DownChangeIndex down, TableNames tables) => up.Kind switch
+    {
+        SchemaChangeKind.Sql => down.HasRawSql, // what Reverses says for raw SQL, without looking at every Down change
+        _ => down.Candidates(up).Any(candidate => Reverses(candidate, up, tables)),
+    };
+
     private static bool Reverses(SchemaChange down, SchemaChange up, TableNames tables)
     {
         switch (up.Kind)
@@ -195,6 +202,8 @@ internal static class OperationInverses
         private readonly List<(string From, string To)> _renames;
 
         private TableNames(List<(string From, string To)> renames) => _renames = renames;
+
+        public bool HasRenames => _renames.Count > 0;
 
         public static TableNames From(IEnumerable<SchemaChange> up, IEnumerable<SchemaChange> down) =>
             new(up.Concat(down)

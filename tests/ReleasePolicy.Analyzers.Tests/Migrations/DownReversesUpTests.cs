@@ -337,4 +337,60 @@ public sealed class DownReversesUpTests
 
         await Verify.VerifyIgnoringCompilerErrorsAsync(source);
     }
+
+    /// <summary>
+    /// A scaffolded migration of thousands of operations (found by the resilience corpus: pairing compared every Up
+    /// change with every Down change, and a 10,000-column migration did not finish within the hang bound). Down
+    /// drops the columns in reverse order, by name in another case, or by dropping a renamed table, beside a
+    /// computed name on another table; only the one column no Down change removes is reported.
+    /// </summary>
+    [Fact]
+    public async Task MigrationWithThousandsOfOperationsPairsEachByNameAndReportsOnlyTheUnreversedOne()
+    {
+        const int Columns = 3_000;
+        var up = new System.Text.StringBuilder();
+        var down = new System.Text.StringBuilder();
+        for (var i = 0; i < Columns; i++)
+        {
+            up.Append(i == 1234
+                ? $"        {{|#0:migrationBuilder.AddColumn<string>(name: \"C{i}\", table: \"Orders\", nullable: true)|}};\n"
+                : $"        migrationBuilder.AddColumn<string>(name: \"C{i}\", table: \"Orders\", nullable: true);\n");
+        }
+
+        up.Append("        migrationBuilder.RenameTable(name: \"Lines\", newName: \"OrderLines\");\n");
+        up.Append("        migrationBuilder.AddColumn<int>(name: \"Qty\", table: \"OrderLines\");\n");
+        up.Append("        migrationBuilder.AddColumn<int>(name: \"Unit\", table: \"Orders\");\n");
+        down.Append("        migrationBuilder.DropTable(name: \"Lines\");\n");
+        down.Append("        migrationBuilder.DropColumn(name: Computed(), table: \"Customers\");\n");
+        down.Append("        migrationBuilder.DropColumn(name: \"UNIT\", table: \"orders\");\n");
+        for (var i = Columns - 1; i >= 0; i--)
+        {
+            if (i != 1234)
+            {
+                down.Append($"        migrationBuilder.DropColumn(name: \"{(i % 2 == 0 ? "c" : "C")}{i}\", table: \"Orders\");\n");
+            }
+        }
+
+        down.Append("        migrationBuilder.RenameTable(name: \"OrderLines\", newName: \"Lines\");\n");
+        var source = $$"""
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            public class Wide : Migration
+            {
+                private static string Computed() => "Legacy";
+
+                protected override void Up(MigrationBuilder migrationBuilder)
+                {
+            {{up}}    }
+
+                protected override void Down(MigrationBuilder migrationBuilder)
+                {
+            {{down}}    }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("RP1004").WithLocation(0).WithArguments("Wide", "Up adds column 'C1234' on 'Orders' but Down never drops it"));
+    }
 }
