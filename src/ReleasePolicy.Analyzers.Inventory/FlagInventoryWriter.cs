@@ -15,7 +15,7 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// <summary>
 /// Writes the feature-flag inventory for the release manifest's <c>featureFlags</c>: every flag the project declares
 /// or references, where it is declared, how many places reference it, its expiry, and whether it has expired or is
-/// undeclared; with the RP2002 / RP2003 findings the build gives it. Written by the declaration rules' own code
+/// undeclared; with the RP2001–RP2004 and RP2006 findings the build gives them. Written by the declaration rules' own code
 /// (<see cref="FlagReferenceActions"/>, <see cref="FlagDeclarationAnalyzer.Check"/>), so the inventory and the
 /// diagnostics never disagree. Like the migration inventory (see <see cref="Migrations.MigrationInventoryWriter"/>
 /// for why a file and not the compiler's error log), it runs only in command-line builds where the SDK gives it the
@@ -55,6 +55,8 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
                     sources = FlagSources.Read(compilation, start.Options, api, start.CancellationToken);
                     today = FlagExpiry.ParseDate(api.Options.Today) ?? today;
                     var declared = sources;
+                    FlagCheckAnalyzer.Register(start, api, (_, diagnostic) => diagnostics.Enqueue(diagnostic));
+                    UnguardedFlagRequirementAnalyzer.Register(start, api, (_, diagnostic) => diagnostics.Enqueue(diagnostic));
                     FlagReferenceActions.Register(start, api, (_, reference) =>
                     {
                         if (declared.HasSource)

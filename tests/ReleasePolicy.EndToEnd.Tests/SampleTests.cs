@@ -55,10 +55,10 @@ public sealed class SampleTests
             ["BulkCancellation 1", "NewCheckout 2"],
             manifest.RootElement.GetProperty("featureFlags").EnumerateArray().Select(f => $"{f.GetProperty("name").GetString()} {f.GetProperty("references").GetInt32()}"));
 
-        // The build's findings in the manifest's order (by path): the flag rules' RP2001 is not in the flag inventory
-        // (it records the declaration rules), the leak inventory's RP3001 is.
+        // The build's findings in the manifest's order (by path, then line): the flag inventory's RP2001 (line 48)
+        // and the leak inventory's RP3001 (line 54), as the build reported them.
         Assert.Equal(
-            ["RP3001 Endpoints/OrderEndpoints.cs", "RP1001 Migrations/20260305141500_AddOrderNotes.cs", "RP1010 db/migrations/V2__index_audit_log_by_order.sql"],
+            ["RP2001 Endpoints/OrderEndpoints.cs", "RP3001 Endpoints/OrderEndpoints.cs", "RP1001 Migrations/20260305141500_AddOrderNotes.cs", "RP1010 db/migrations/V2__index_audit_log_by_order.sql"],
             manifest.RootElement.GetProperty("findings").EnumerateArray()
                 .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("location").GetProperty("path").GetString()}"));
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -52,12 +53,19 @@ public sealed class FlagCheckAnalyzer : DiagnosticAnalyzer
         {
             if (FlagApi.TryCreate(start.Compilation, start.Options) is { } api)
             {
-                start.RegisterOperationAction(operation => Analyze(operation, api), OperationKind.Invocation);
+                Register(start, api, (context, diagnostic) => context.ReportDiagnostic(diagnostic));
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, FlagApi api)
+    /// <summary>
+    /// The rules' actions with <paramref name="report"/> in place of the build: the analyzer reports to the compiler,
+    /// the feature-flag inventory records the same findings for the manifest.
+    /// </summary>
+    internal static void Register(CompilationStartAnalysisContext start, FlagApi api, Action<OperationAnalysisContext, Diagnostic> report) =>
+        start.RegisterOperationAction(operation => Analyze(operation, api, report), OperationKind.Invocation);
+
+    private static void Analyze(OperationAnalysisContext context, FlagApi api, Action<OperationAnalysisContext, Diagnostic> report)
     {
         if (api.GetCheck((IInvocationOperation)context.Operation) is not { } check)
         {
@@ -67,20 +75,20 @@ public sealed class FlagCheckAnalyzer : DiagnosticAnalyzer
         var key = check.KeyArgument;
         if (check.Flag is null && key is not null && !IsInsideCheckWrapper(context.ContainingSymbol, api))
         {
-            context.ReportDiagnostic(Diagnostic.Create(NonConstantKeyRule, key.Value.Syntax.GetLocation(), check.ApiName));
+            report(context, Diagnostic.Create(NonConstantKeyRule, key.Value.Syntax.GetLocation(), check.ApiName));
         }
 
         var flag = check.Flag ?? key?.Value.Syntax.ToString() ?? "?";
         var (top, awaited) = Outermost(check.Invocation);
         if (IsDiscarded(top))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiscardedRule, check.Invocation.Syntax.GetLocation(), check.ApiName, flag));
+            report(context, Diagnostic.Create(DiscardedRule, check.Invocation.Syntax.GetLocation(), check.ApiName, flag));
             return;
         }
 
         if (!awaited && check.IsBoolean && NotAwaitedUse(top, api) is { } problem)
         {
-            context.ReportDiagnostic(Diagnostic.Create(NotAwaitedRule, check.Invocation.Syntax.GetLocation(), check.ApiName, flag, problem));
+            report(context, Diagnostic.Create(NotAwaitedRule, check.Invocation.Syntax.GetLocation(), check.ApiName, flag, problem));
         }
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,16 +36,30 @@ public sealed class UnguardedFlagRequirementAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var requirements = new FlagRequirement.Cache(api);
-            var guard = new FlagGuard(api);
-            start.RegisterOperationAction(
-                operation => Analyze(operation, requirements, guard),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+            Register(start, api, (context, diagnostic) => context.ReportDiagnostic(diagnostic));
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, FlagRequirement.Cache requirements, FlagGuard guard)
+    /// <summary>
+    /// The rule's action with <paramref name="report"/> in place of the build (the feature-flag inventory records the
+    /// same findings for the manifest). Test projects are left out here, as by the analyzer.
+    /// </summary>
+    internal static void Register(CompilationStartAnalysisContext start, FlagApi api, Action<OperationAnalysisContext, Diagnostic> report)
+    {
+        if (api.IsTestProject)
+        {
+            return;
+        }
+
+        var requirements = new FlagRequirement.Cache(api);
+        var guard = new FlagGuard(api);
+        start.RegisterOperationAction(
+            operation => Analyze(operation, requirements, guard, report),
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, FlagRequirement.Cache requirements, FlagGuard guard, Action<OperationAnalysisContext, Diagnostic> report)
     {
         var target = context.Operation switch
         {
@@ -84,7 +99,7 @@ public sealed class UnguardedFlagRequirementAnalyzer : DiagnosticAnalyzer
         }
 
         var member = target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.ContainingType.Name + "." + target.Name;
-        context.ReportDiagnostic(Diagnostic.Create(
+        report(context, Diagnostic.Create(
             Rule,
             context.Operation.Syntax.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(FlagProperty, unguarded),

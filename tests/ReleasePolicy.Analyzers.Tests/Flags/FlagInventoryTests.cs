@@ -75,6 +75,46 @@ public sealed class FlagInventoryTests : IDisposable
     }
 
     [Fact]
+    public async Task UnguardedRequirementsNonConstantKeysAndDiscardedChecksReachTheInventoryAsTheyReachTheBuild()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+            public sealed class RequiresFeatureAttribute(string flag) : Attribute
+            {
+                public string Flag { get; } = flag;
+            }
+
+            public sealed class BulkCancellation
+            {
+                [RequiresFeature("BulkCancellation")]
+                public Task CancelAllAsync(int customerId) => Task.CompletedTask;
+            }
+
+            public sealed class OrdersService(IFeatureManager features, BulkCancellation bulk)
+            {
+                public Task CancelEverythingAsync(int customerId) => bulk.CancelAllAsync(customerId);
+
+                public async Task<bool> IsOnAsync(string name) => await features.IsEnabledAsync(name);
+
+                public void Warm() => _ = features.IsEnabledAsync("BulkCancellation");
+            }
+            """;
+        var file = Path.Combine(_folder, "flag-inventory.txt");
+
+        await Verify.VerifyAsync(source, [], $"{FlagInventoryWriter.FileOption} = {file}\n");
+
+        var inventory = File.ReadAllText(file);
+        Assert.Contains("""{"finding":{"rule":"RP2001","severity":"warning","message":"'BulkCancellation.CancelAllAsync' requires feature flag 'BulkCancellation'""", inventory);
+        Assert.Contains("""{"finding":{"rule":"RP2004",""", inventory);
+        Assert.Contains("""{"finding":{"rule":"RP2006",""", inventory);
+        Assert.EndsWith("""//{"end":{"migrations":0,"flags":1,"findings":3}}""" + "\n", inventory);
+    }
+
+    [Fact]
     public async Task AFindingTurnedOffInTheConfigIsLeftOutAndAProjectWithoutSourcesCallsNothingUndeclared()
     {
         const string source = """
