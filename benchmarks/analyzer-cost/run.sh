@@ -15,10 +15,12 @@
 # their spread (min..max over the pairs).
 # Usage: benchmarks/analyzer-cost/run.sh [pairs, default 3] [files, default 2000]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The scripts come from this checkout; BENCH_ROOT points them at another one (benchmarks/compare.sh).
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="${BENCH_ROOT:-$(cd "$here/.." && pwd)}"
 pairs="${1:-3}"; files="${2:-2000}"
-. "$root/benchmarks/lib/bench.sh"
-. "$root/benchmarks/lib/generate-webapp.sh"
+. "$here/lib/bench.sh"
+. "$here/lib/generate-webapp.sh"
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/releasepolicy-bench}/analyzer-cost"   # outside the repository
 bench_init "$root"
 rm -rf "$work" && mkdir -p "$work"
@@ -82,6 +84,9 @@ report() { # variant
   printf '  ratio ReleasePolicy / .NET analyzers   median %.3f  spread %s\n' "$(bench_median <<<"$ratios")" "$(bench_spread "$ratios")"
   printf '  ratio ReleasePolicy / all other analyzers  median %.3f  spread %s\n' "$(bench_median <<<"$allratios")" "$(bench_spread "$allratios")"
   printf '  whole build %s/off   per pair (%s)  median x%.3f  spread %s\n' "$v" "${wholes# }" "$(bench_median <<<"$wholes")" "$(bench_spread "$wholes")"
+  bench_metric "analyzer-cost.$v.releasepolicy_analyzers_s" "$(bench_median <<<"$rps")"
+  bench_metric "analyzer-cost.$v.releasepolicy_over_dotnet_analyzers" "$(bench_median <<<"$ratios")"
+  bench_metric "analyzer-cost.$v.whole_build_over_off" "$(bench_median <<<"$wholes")"
 }
 echo
 for v in on pack off; do printf 'whole build %-4s median %7.2f s (%s)\n' "$v" "$(bench_median <<<"${wall[$v]}")" "${wall[$v]# }"; done

@@ -8,11 +8,13 @@
 # Release configuration in Audit mode (the sample breaks the policy on purpose; Enforce would stop its build).
 # Usage: benchmarks/build-overhead/run.sh [pairs, default 3]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The scripts come from this checkout; BENCH_ROOT points them at another one (benchmarks/compare.sh).
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="${BENCH_ROOT:-$(cd "$here/.." && pwd)}"
 pairs="${1:-3}"
-. "$root/benchmarks/lib/bench.sh"
-. "$root/benchmarks/lib/generate-webapp.sh"
-. "$root/benchmarks/lib/generate-solution.sh"
+. "$here/lib/bench.sh"
+. "$here/lib/generate-webapp.sh"
+. "$here/lib/generate-solution.sh"
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/releasepolicy-bench}/build-overhead"
 bench_init "$root"
 rm -rf "$work" && mkdir -p "$work"
@@ -80,6 +82,8 @@ for s in OrdersApi Solution; do
     printf '  %-9s ratio with/without median x%.3f  spread %s\n' "$kind" "$(bench_median <<<"$ratios")" "$(bench_spread "$ratios")"
     printf '  %-9s ReleasePolicy targets median %d ms (%s) = %.1f ms per project;  ReleasePolicy tasks median %d ms (%s)\n' "$kind" \
       "$(bench_median <<<"$tms")" "${tms# }" "$(awk -v a="$(bench_median <<<"$tms")" -v n="$n" 'BEGIN { print a / n }')" "$(bench_median <<<"$kms")" "${kms# }"
+    bench_metric "build-overhead.$s.$kind.with_over_without" "$(bench_median <<<"$ratios")"
+    bench_metric "build-overhead.$s.$kind.releasepolicy_target_ms_per_project" "$(awk -v a="$(bench_median <<<"$tms")" -v n="$n" 'BEGIN { print a / n }')"
   done
   echo "  ReleasePolicy targets of the last no-change build with the SDK (ms, summed over projects; _ReleasePolicyRunProjectChecks is inclusive, not in the sums above):"
   awk -v re="$rp_targets|^_ReleasePolicyRunProjectChecks\$" '/Target Performance Summary:/ { inside = 1; next } inside && /Performance Summary:/ { inside = 0 }

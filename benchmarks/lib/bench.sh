@@ -73,3 +73,7 @@ _bench_summary_ms() {
     inside && match($0, /^[[:space:]]*[0-9]+ ms[[:space:]]+[^ ]+/) { if ($3 ~ re) s += $1 }
     END { print s + 0 }' "$1"
 }
+
+# bench_metric NAME VALUE: records one result for benchmarks/compare.sh (lower is better for every metric) when
+# BENCH_METRICS names a file.
+bench_metric() { [ -z "${BENCH_METRICS:-}" ] || printf '%s\t%s\n' "$1" "$2" >> "$BENCH_METRICS"; }

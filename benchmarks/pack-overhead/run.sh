@@ -7,9 +7,11 @@
 # release checks, not the compile. Prints medians, ratios against no-sdk, and the manifest task's time.
 # Usage: benchmarks/pack-overhead/run.sh [runs, default 3]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The scripts come from this checkout; BENCH_ROOT points them at another one (benchmarks/compare.sh).
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="${BENCH_ROOT:-$(cd "$here/.." && pwd)}"
 runs="${1:-3}"
-. "$root/benchmarks/lib/bench.sh"
+. "$here/lib/bench.sh"
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/releasepolicy-bench}/pack-overhead"
 bench_init "$root"
 rm -rf "$work" && mkdir -p "$work"
@@ -46,6 +48,8 @@ for v in manifest no-manifest no-sdk; do
   task=""; for r in $(seq 1 "$runs"); do task+=" $(bench_task_ms "$work/$v.$r.log" '^GenerateReleaseManifest$')"; done
   printf '%-12s pack median %6.2f s (%s)  ratio to no-sdk x%.3f spread %s  GenerateReleaseManifest task median %d ms\n' "$v" \
     "$(bench_median <<<"${t[$v]}")" "${t[$v]# }" "$(bench_median <<<"$ratios")" "$(bench_spread "$ratios")" "$(bench_median <<<"$task")"
+  [ "$v" = no-sdk ] || bench_metric "pack-overhead.$v.over_no_sdk" "$(bench_median <<<"$ratios")"
+  [ "$v" = no-sdk ] || bench_metric "pack-overhead.$v.manifest_task_ms" "$(bench_median <<<"$task")"
 done
 echo "ReleasePolicy tasks of the last 'manifest' pack (ms):"
 awk '/Task Performance Summary:/ { inside = 1; next } inside && /Performance Summary:/ { inside = 0 }
