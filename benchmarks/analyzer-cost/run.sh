@@ -13,12 +13,13 @@
 # Prints per-analyzer times (medians over the pairs), ReleasePolicy's total, the built-in .NET analyzers' total
 # (Microsoft.CodeAnalysis.NetAnalyzers + CSharp.NetAnalyzers) and every other analyzer's, and the ratios with
 # their spread (min..max over the pairs).
-# Usage: benchmarks/analyzer-cost/run.sh [pairs, default 3] [files, default 2000]
+# Usage: benchmarks/analyzer-cost/run.sh [pairs, default 3] [files, default 2000] [variants, default "on pack off"]
+#   ("on off" skips the pack variant: a third fewer builds on a busy machine).
 set -euo pipefail
 # The scripts come from this checkout; BENCH_ROOT points them at another one (benchmarks/compare.sh).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="${BENCH_ROOT:-$(cd "$here/.." && pwd)}"
-pairs="${1:-3}"; files="${2:-2000}"
+pairs="${1:-3}"; files="${2:-2000}"; read -r -a variants <<<"${3:-on pack off}"
 . "$here/lib/bench.sh"
 . "$here/lib/generate-webapp.sh"
 work="${BENCH_WORK:-${TMPDIR:-/tmp}/releasepolicy-bench}/analyzer-cost"   # outside the repository
@@ -49,7 +50,8 @@ echo "ReleasePolicy analyzer cost, $(date -u '+%F %H:%M') UTC, $(nproc) cores, S
 build warmup 0 "${on[@]}" >/dev/null
 declare -A wall=()
 for p in $(seq 1 "$pairs"); do
-  case $((p % 3)) in 1) order=(on pack off) ;; 2) order=(off on pack) ;; 0) order=(pack off on) ;; esac
+  # Rotate the order every pair, so no variant always runs first (on a cooler or a busier machine).
+  order=("${variants[@]:$(( (p - 1) % ${#variants[@]} ))}" "${variants[@]:0:$(( (p - 1) % ${#variants[@]} ))}")
   for variant in "${order[@]}"; do
     declare -n args="$variant"
     w=$(build "$variant" "$p" "${args[@]}")
@@ -89,8 +91,7 @@ report() { # variant
   bench_metric "analyzer-cost.$v.whole_build_over_off" "$(bench_median <<<"$wholes")"
 }
 echo
-for v in on pack off; do printf 'whole build %-4s median %7.2f s (%s)\n' "$v" "$(bench_median <<<"${wall[$v]}")" "${wall[$v]# }"; done
-report on
-report pack
+for v in "${variants[@]}"; do printf 'whole build %-4s median %7.2f s (%s)\n' "$v" "$(bench_median <<<"${wall[$v]}")" "${wall[$v]# }"; done
+for v in "${variants[@]}"; do [ "$v" = off ] || report "$v"; done
 echo
 echo "logs and binlogs: $work"
