@@ -6,12 +6,13 @@
 # no-change build of each copy, timed, with -clp:PerformanceSummary for ReleasePolicy's own target and task times.
 # Targets (issue 15): no-change build <= 1.05x without the SDK; <= +50 ms of ReleasePolicy target time per project.
 # Release configuration in Audit mode (the sample breaks the policy on purpose; Enforce would stop its build).
-# Usage: benchmarks/build-overhead/run.sh [pairs, default 3]
+# Usage: benchmarks/build-overhead/run.sh [pairs, default 3] [kinds, default "clean nochange"]
+#   ("nochange" alone: one clean build per copy, then only no-change pairs; for a busy machine).
 set -euo pipefail
 # The scripts come from this checkout; BENCH_ROOT points them at another one (benchmarks/compare.sh).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="${BENCH_ROOT:-$(cd "$here/.." && pwd)}"
-pairs="${1:-3}"
+pairs="${1:-3}"; read -r -a kinds <<<"${2:-clean nochange}"
 . "$here/lib/bench.sh"
 . "$here/lib/generate-webapp.sh"
 . "$here/lib/generate-solution.sh"
@@ -57,8 +58,9 @@ for s in OrdersApi Solution; do
   for p in $(seq 1 "$pairs"); do
     if [ $((p % 2)) -eq 1 ]; then order=(with without); else order=(without with); fi
     for v in "${order[@]}"; do
-      t[$s.$v.clean]+=" $(build "$v" "$s" clean "$p" --no-incremental)"
-      t[$s.$v.nochange]+=" $(build "$v" "$s" nochange "$p")"
+      for kind in "${kinds[@]}"; do
+        if [ "$kind" = clean ]; then t[$s.$v.clean]+=" $(build "$v" "$s" clean "$p" --no-incremental)"; else t[$s.$v.nochange]+=" $(build "$v" "$s" nochange "$p")"; fi
+      done
     done
   done
 done
@@ -67,7 +69,7 @@ for s in OrdersApi Solution; do
   n=${projects[$s]}
   echo
   echo "== $s ($n project(s))"
-  for kind in clean nochange; do
+  for kind in "${kinds[@]}"; do
     ratios=""
     for p in $(seq 1 "$pairs"); do
       ratios+=" $(bench_ratio "$(awk -v n="$p" '{ print $n }' <<<"${t[$s.with.$kind]}")" "$(awk -v n="$p" '{ print $n }' <<<"${t[$s.without.$kind]}")")"
@@ -87,7 +89,7 @@ for s in OrdersApi Solution; do
   done
   echo "  ReleasePolicy targets of the last no-change build with the SDK (ms, summed over projects; _ReleasePolicyRunProjectChecks is inclusive, not in the sums above):"
   awk -v re="$rp_targets|^_ReleasePolicyRunProjectChecks\$" '/Target Performance Summary:/ { inside = 1; next } inside && /Performance Summary:/ { inside = 0 }
-       inside && $3 ~ re { printf "    %6d ms  %s (%s calls)\n", $1, $3, $4 }' "$work/$s.with.nochange.$pairs.log" | sort -rn | head -12
+       inside && $3 ~ re { printf "    %6d ms  %s (%s calls)\n", $1, $3, $4 }' "$work/$s.with.${kinds[-1]}.$pairs.log" | sort -rn | head -12
 done
 echo
 echo "logs: $work"
