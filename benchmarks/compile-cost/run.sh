@@ -6,13 +6,14 @@
 # per-analyzer-assembly times the compiler reports (-p:ReportAnalyzer=true).
 # Usage: benchmarks/compile-cost/run.sh [pairs, default 3] [library files, default 1500] [migrations, default 400]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="${BENCH_ROOT:-$(cd "$here/.." && pwd)}"
 pairs="${1:-3}"; files="${2:-1500}"; migrations="${3:-400}"
-work="${TMPDIR:-/tmp}/releasepolicy-bench/compile-cost"   # outside the repository: its Directory.Build.props must not apply
-"$root/build/pack.sh" >/dev/null
-export NUGET_PACKAGES="$root/artifacts/bench-nuget-packages"
-rm -rf "$NUGET_PACKAGES/releasepolicy.sdk" "$work" && mkdir -p "$work"
-version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$root/Directory.Build.props" | head -1)"
+. "$here/lib/bench.sh"
+work="${BENCH_WORK:-${TMPDIR:-/tmp}/releasepolicy-bench}/compile-cost"   # outside the repository: its Directory.Build.props must not apply
+bench_init "$root"
+rm -rf "$work" && mkdir -p "$work"
+version="$bench_version"
 
 project() { # name, extra items
   mkdir -p "$work/$1"
@@ -27,15 +28,7 @@ project() { # name, extra items
   $2
 </Project>
 XML
-  cat > "$work/$1/NuGet.config" <<XML
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$root/artifacts/packages" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
+  bench_nuget_config "$work/$1"
 }
 
 # A library of services, options and error handling: string-heavy code of the kind the .NET analyzers look at.
@@ -256,7 +249,7 @@ for name in Library Migrations; do
       wall[$variant]="${wall[$variant]:-} $w"; compile[$variant]="${compile[$variant]:-} $c"
     done
   done
-  median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+  median() { bench_median; }
   count=$([ "$name" = Library ] && echo "$files files, no migration framework" || echo "$migrations EF Core migrations")
   echo
   echo "== $name ($count)"

@@ -201,4 +201,37 @@ public sealed class FlagSourceReaderTests
 
         Assert.Equal(3, Assert.Single(reading.Flags).Line);
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void LinesAndColumnsOfManyFlagsInBothSectionsAreWhereTheNamesAre(string newline)
+    {
+        // Two sections and the schema's array, in file order, with the line breaks Windows, Unix and old Mac editors write.
+        var lines = new List<string> { "{", "  \"FeatureManagement\": {" };
+        for (var i = 0; i < 300; i++)
+        {
+            lines.Add(i % 3 == 0 ? $"    \"Flag{i}\": true," : $"      \"Flag{i}\": {{ \"EnabledFor\": [ {{ \"Name\": \"Percentage\" }} ] }},");
+        }
+
+        lines.Add("    \"feature_flags\": [ { \"id\": \"FromArray\", \"enabled\": true } ]");
+        lines.Add("  },");
+        lines.Add("  \"feature_management\": {");
+        lines.Add("     \"Snake\": false");
+        lines.Add("  }");
+        lines.Add("}");
+        var text = string.Join(newline, lines);
+
+        var reading = FlagSourceReader.Read(text);
+
+        Assert.Null(reading.Error);
+        Assert.Equal(302, reading.Flags.Count);
+        foreach (var flag in reading.Flags)
+        {
+            var line = lines.FindIndex(l => l.Contains($"\"{flag.Name}\"", StringComparison.Ordinal));
+            Assert.Equal(line + 1, flag.Line);
+            Assert.Equal(lines[line].IndexOf(flag.Name, StringComparison.Ordinal) + 1, flag.Column);
+        }
+    }
 }
