@@ -64,7 +64,7 @@ public sealed class GatesInManifestTests : IDisposable
         });
         using var json = JsonDocument.Parse(ReleaseManifestWriter.ToBytes(Manifest(result.Report!)));
 
-        Assert.Empty(ReleasePolicy.Tasks.Tests.Manifest.SchemaSubsetValidator.Validate(Schema(), json.RootElement));
+        Assert.Empty(ReleasePolicy.Tasks.Tests.Manifest.ManifestSchemaValidator.Validate(Schema(), json.RootElement));
         Assert.Equal(
             new[] { "RP5002", "RP5003", "RP5004", "RP5007", "RP5008", "RP5010" },
             json.RootElement.GetProperty("gates").EnumerateArray().Select(g => g.GetProperty("id").GetString()));

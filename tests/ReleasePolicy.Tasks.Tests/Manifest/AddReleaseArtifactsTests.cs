@@ -153,7 +153,7 @@ public sealed class AddReleaseArtifactsTests : IDisposable
         Assert.Contains(dependencies.Skip(1), d => d.TryGetProperty("digest", out var digest) && System.Text.RegularExpressions.Regex.IsMatch(digest.GetProperty("sha512").GetString()!, "^[0-9a-f]{128}$"));
         Assert.Equal("https://github.com/actions/runner/github-hosted", predicate.GetProperty("runDetails").GetProperty("builder").GetProperty("id").GetString());
         Assert.Equal("2025-12-01T00:00:00Z", predicate.GetProperty("runDetails").GetProperty("metadata").GetProperty("startedOn").GetString());
-        Assert.Empty(SchemaSubsetValidator.Validate(ManifestSchemaTests.LoadSchema(), document.RootElement));
+        Assert.Empty(ManifestSchemaValidator.Validate(ManifestSchemaTests.LoadSchema(), document.RootElement));
     }
 
     [Fact]

@@ -72,8 +72,8 @@ public sealed class ManifestSchemaTests : IDisposable
         Assert.True(_context.CreateArtifactsTask(sidecar, package).Execute(), _context.Engine.ToString());
         using var sidecarDocument = JsonDocument.Parse(File.ReadAllBytes(sidecar));
 
-        Assert.Empty(SchemaSubsetValidator.Validate(LoadSchema(), manifest));
-        Assert.Empty(SchemaSubsetValidator.Validate(LoadSchema(), sidecarDocument.RootElement));
+        Assert.Empty(ManifestSchemaValidator.Validate(LoadSchema(), manifest));
+        Assert.Empty(ManifestSchemaValidator.Validate(LoadSchema(), sidecarDocument.RootElement));
     }
 
     [Fact]
@@ -85,17 +85,12 @@ public sealed class ManifestSchemaTests : IDisposable
               "migrations": [], "dependencies": [ { "id": "A", "version": "1.0.0", "direct": "yes" } ], "extra": 1 }
             """);
 
-        var errors = SchemaSubsetValidator.Validate(LoadSchema(), document.RootElement);
+        var errors = ManifestSchemaValidator.Validate(LoadSchema(), document.RootElement);
 
         Assert.Equal(
-            new[]
-            {
-                "$.schemaVersion: is 2, schema wants 1",
-                "$.release.type: 'Emergency' is not one of [\"Standard\", \"Hotfix\"]",
-                "$.dependencies[0].direct: is String, schema wants boolean",
-                "$: 'extra' is not declared in the schema",
-            },
-            errors);
+            new[] { "$.schemaVersion", "$.release.type", "$.dependencies[0].direct", "$.extra" },
+            errors.Select(e => e[..e.IndexOf(": ", StringComparison.Ordinal)]));
+        Assert.Equal("$.extra: the schema allows no such field", errors[^1]);
     }
 
     internal static JsonElement LoadSchema()

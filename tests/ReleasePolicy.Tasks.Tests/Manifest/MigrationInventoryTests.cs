@@ -143,7 +143,7 @@ public sealed class MigrationInventoryTests : IDisposable
         File.Delete(_context.OutputFile);
         _context.Generate(task => (task.InventoryFiles, task.RiskThreshold) = (Items(inventory), "critical"));
 
-        Assert.Empty(SchemaSubsetValidator.Validate(LoadSchema(), manifest));
+        Assert.Empty(ManifestSchemaValidator.Validate(LoadSchema(), manifest));
         Assert.Equal(first, File.ReadAllBytes(_context.OutputFile));
     }
 
