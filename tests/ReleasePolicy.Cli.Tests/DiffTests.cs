@@ -76,9 +76,9 @@ public sealed class DiffTests : IDisposable
         var run = CliRun.Of("diff", old, current, "--format", "json");
 
         using var json = JsonDocument.Parse(run.Output);
-        var updated = json.RootElement.GetProperty("dependencies").GetProperty("updated").EnumerateArray().ToList();
+        var updated = json.RootElement.GetProperty("changes").GetProperty("dependencies").GetProperty("updated").EnumerateArray().ToList();
         Assert.Equal([("Polly", false), ("Serilog", true)], updated.Select(u => (u.GetProperty("id").GetString(), u.GetProperty("major").GetBoolean())));
-        Assert.Equal(["V2__drop_notes"], json.RootElement.GetProperty("migrations").GetProperty("added").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["V2__drop_notes"], json.RootElement.GetProperty("changes").GetProperty("migrations").GetProperty("added").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
         Assert.Equal("high", json.RootElement.GetProperty("risk").GetProperty("to").GetProperty("level").GetString());
     }
 

@@ -44,6 +44,11 @@ public sealed class CapabilityShapeTests
             .Where(m => m.TryGetProperty("baselined", out _))
             .Select(m => m.GetProperty("id").GetString());
         Assert.Equal(["1"], baselined);
+
+        // The public API of the framework published, and RP5000 once, from the manifest.
+        var api = Assert.Single(manifest.RootElement.GetProperty("publicApi").EnumerateArray());
+        Assert.Equal("net10.0", api.GetProperty("targetFramework").GetString());
+        Assert.Equal(1, TaskRuns(publish, "ReportReleaseRisk"));
     }
 
     [Fact]
@@ -65,6 +70,7 @@ public sealed class CapabilityShapeTests
         Assert.Equal(2, TaskRuns(pack, "CheckReleaseNotes"));
         Assert.Equal(2, TaskRuns(pack, "CheckReleaseGates"));
         Assert.Equal(2, TaskRuns(pack, "VerifyReleaseDependencies"));
+        Assert.Equal(2, TaskRuns(pack, "ReportReleaseRisk"));
         Assert.Equal(2, pack.WithCode("RP3010").Count());
         Assert.All(pack.WithCode("RP3010"), finding => Assert.Equal("warning", finding.Severity));
         Assert.Equal(2, pack.WithCode("RP1010").Count());
@@ -99,6 +105,7 @@ public sealed class CapabilityShapeTests
         Assert.Equal(0, TaskRuns(build, "CheckFlagSources"));
         Assert.Equal(0, TaskRuns(build, "CheckReleaseGates"));
         Assert.Equal(0, TaskRuns(build, "VerifyReleaseDependencies"));
+        Assert.Equal(0, TaskRuns(build, "ReportReleaseRisk"));
         Assert.DoesNotContain("inventory.globalconfig", build.Output);
         Assert.Empty(build.WithCode("RP3010"));
         var editorConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single());

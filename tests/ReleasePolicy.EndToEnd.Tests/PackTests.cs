@@ -114,6 +114,10 @@ public sealed class PackTests
 
         using var manifest = project.ManifestFromNupkg();
         Assert.Equal(["net8.0", "net10.0"], manifest.RootElement.GetProperty("build").GetProperty("targetFrameworks").EnumerateArray().Select(e => e.GetString()));
+        // One public surface per framework, collected from the inner builds by the outer one.
+        Assert.Equal(
+            ["MultiTarget net10.0", "MultiTarget net8.0"],
+            manifest.RootElement.GetProperty("publicApi").EnumerateArray().Select(a => $"{a.GetProperty("assembly").GetString()} {a.GetProperty("targetFramework").GetString()}"));
         var migration = Assert.Single(manifest.RootElement.GetProperty("migrations").EnumerateArray());
         Assert.Equal("reversible", migration.GetProperty("status").GetString());
         Assert.True(File.Exists(project.SidecarPath));

@@ -55,46 +55,8 @@ internal static class DiffWriter
             WriteRisk(json, "from", diff.Before);
             WriteRisk(json, "to", diff.After);
             json.WriteEndObject();
-            json.WriteStartObject("dependencies");
-            Strings(json, "added", diff.Changes.Dependencies.Added.Select(p => $"{p.Id} {p.Version}"));
-            Strings(json, "removed", diff.Changes.Dependencies.Removed.Select(p => $"{p.Id} {p.Version}"));
-            json.WriteStartArray("updated");
-            foreach (var u in diff.Changes.Dependencies.Updated)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", u.Id);
-                json.WriteString("from", u.From);
-                json.WriteString("to", u.To);
-                json.WriteBoolean("major", u.MajorUpgrade);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartObject("migrations");
-            Strings(json, "added", diff.Changes.MigrationsAdded.Select(m => m.Id));
-            Strings(json, "removed", diff.Changes.MigrationsRemoved.Select(m => m.Id));
-            json.WriteEndObject();
-            if (diff.Changes.FlagsCompared)
-            {
-                json.WriteStartObject("featureFlags");
-                Strings(json, "added", diff.Changes.FlagsAdded);
-                Strings(json, "removed", diff.Changes.FlagsRemoved);
-                json.WriteEndObject();
-            }
-
-            if (diff.Changes.PublicApiCompared)
-            {
-                json.WriteStartObject("publicApi");
-                Strings(json, "added", diff.Changes.PublicApiAdded);
-                Strings(json, "removed", diff.Changes.PublicApiRemoved);
-                json.WriteEndObject();
-            }
-
-            json.WriteStartObject("findings");
-            Strings(json, "new", diff.Changes.FindingsNew.Select(Finding));
-            Strings(json, "fixed", diff.Changes.FindingsFixed.Select(Finding));
-            json.WriteEndObject();
+            // The same object a pack with ReleaseBaselineManifest records as the manifest's changes section.
+            ReleaseManifestWriter.WriteChanges(json, diff.Changes);
             json.WriteEndObject();
         }
 
@@ -125,17 +87,6 @@ internal static class DiffWriter
         {
             json.WriteNull(name);
         }
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static string Name(ReleaseManifest manifest) => $"{manifest.Package.Id} {manifest.Package.Version}".Trim();

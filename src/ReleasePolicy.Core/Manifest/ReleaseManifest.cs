@@ -98,9 +98,9 @@ public sealed class ReleaseManifest
     public ReleaseManifest WithRisk(RiskAssessment? risk) =>
         new(Package, Build, Release, Migrations, Dependencies, Findings, risk, Artifacts, FeatureFlags, Gates, DependencyVerification, PublicApi, Changes);
 
-    /// <summary>The same manifest with what changed since <paramref name="baseline"/> (nothing when there is none).</summary>
-    public ReleaseManifest WithChangesSince(ReleaseManifest? baseline) =>
-        new(Package, Build, Release, Migrations, Dependencies, Findings, Risk, Artifacts, FeatureFlags, Gates, DependencyVerification, PublicApi, baseline is null ? null : ReleaseChanges.Between(baseline, this));
+    /// <summary>The same manifest with what changed since the baseline (<see cref="ReleaseChanges.Between"/>); null for none.</summary>
+    public ReleaseManifest WithChanges(ReleaseChanges? changes) =>
+        new(Package, Build, Release, Migrations, Dependencies, Findings, Risk, Artifacts, FeatureFlags, Gates, DependencyVerification, PublicApi, changes);
 }
 
 /// <summary>The manifest's <c>package</c> section.</summary>

@@ -193,9 +193,10 @@ public static class ReleaseManifestWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteChanges(Utf8JsonWriter writer, ReleaseChanges changes)
+    /// <summary>The <c>changes</c> object, as the manifest records it and <c>release-policy diff --format json</c> prints it.</summary>
+    public static void WriteChanges(Utf8JsonWriter writer, ReleaseChanges changes, string name = "changes")
     {
-        writer.WriteStartObject("changes");
+        writer.WriteStartObject(name);
         writer.WriteStartObject("baseline");
         WriteOptional(writer, "id", changes.BaselineId);
         WriteOptional(writer, "version", changes.BaselineVersion);

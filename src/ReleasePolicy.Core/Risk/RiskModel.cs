@@ -28,7 +28,11 @@ public static class RiskModel
         RuleIds.OrphanRollbackScript,
     };
 
-    public static RiskAssessment Assess(ReleaseManifest manifest, ReleaseManifest? baseline, RiskPolicy policy)
+    public static RiskAssessment Assess(ReleaseManifest manifest, ReleaseManifest? baseline, RiskPolicy policy) =>
+        Assess(manifest, policy, baseline is null ? null : ReleaseChanges.Between(baseline, manifest));
+
+    /// <param name="changes">What changed since the baseline (the manifest's <c>changes</c>); null without one.</param>
+    public static RiskAssessment Assess(ReleaseManifest manifest, RiskPolicy policy, ReleaseChanges? changes)
     {
         var factors = new List<RiskFactor>();
         void Add(string id, int weight, IReadOnlyList<string> evidence)
@@ -103,7 +107,7 @@ public static class RiskModel
                     .ToList());
         }
 
-        if (baseline is not null && ReleaseChanges.Between(baseline, manifest) is { PublicApiCompared: true } api)
+        if (changes is { PublicApiCompared: true } api)
         {
             var evidence = new List<string>();
             if (api.PublicApiRemoved.Count > 0)
@@ -119,15 +123,14 @@ public static class RiskModel
             Add(RiskFactors.PublicApiChange, policy.Weight(RiskFactors.PublicApiChange), evidence);
         }
 
-        if (baseline is not null)
+        if (changes?.Dependencies is { } dependencies)
         {
-            var changes = DependencyChanges.Compare(baseline.Dependencies, manifest.Dependencies);
-            Add(RiskFactors.DependenciesAdded, policy.Weight(RiskFactors.DependenciesAdded), changes.Added.Select(p => $"{p.Id} {p.Version}").ToList());
-            Add(RiskFactors.DependenciesRemoved, policy.Weight(RiskFactors.DependenciesRemoved), changes.Removed.Select(p => $"{p.Id} {p.Version}").ToList());
+            Add(RiskFactors.DependenciesAdded, policy.Weight(RiskFactors.DependenciesAdded), dependencies.Added.Select(p => $"{p.Id} {p.Version}").ToList());
+            Add(RiskFactors.DependenciesRemoved, policy.Weight(RiskFactors.DependenciesRemoved), dependencies.Removed.Select(p => $"{p.Id} {p.Version}").ToList());
             Add(
                 RiskFactors.DependencyMajorUpgrades,
                 policy.Weight(RiskFactors.DependencyMajorUpgrades),
-                changes.Updated.Where(u => u.MajorUpgrade).Select(u => $"{u.Id} {u.From} -> {u.To}").ToList());
+                dependencies.Updated.Where(u => u.MajorUpgrade).Select(u => $"{u.Id} {u.From} -> {u.To}").ToList());
         }
 
         var ordered = factors.OrderByDescending(f => f.Weight).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();

@@ -248,8 +248,10 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             gates: gateReport,
             dependencyVerification: dependencyVerification,
             publicApi: publicApi);
-        var risk = RiskModel.Assess(manifest, baseline, riskPolicy);
-        manifest = manifest.WithRisk(risk).WithChangesSince(baseline);
+        // One comparison with the baseline, for the risk and the manifest's changes section alike.
+        var changes = baseline is null ? null : ReleaseChanges.Between(baseline, manifest);
+        var risk = RiskModel.Assess(manifest, riskPolicy, changes);
+        manifest = manifest.WithRisk(risk).WithChanges(changes);
 
         var inputs = new List<string>(inventoryFiles);
         inputs.AddRange(PublicApiAssemblies.Select(a => a.GetMetadata("FullPath")));
