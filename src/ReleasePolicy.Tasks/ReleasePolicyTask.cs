@@ -72,7 +72,67 @@ public abstract class ReleasePolicyTask : Task
     /// <summary>True when policy findings fail the build.</summary>
     protected bool Enforce { get; private set; }
 
+    /// <summary>
+    /// Where this run's findings are kept, as logged, so that a later build whose inputs are unchanged shows them
+    /// again with <see cref="ReplayReleasePolicyFindings"/> instead of running the check; optional. See
+    /// <see cref="KeepFindingsForReplay"/>.
+    /// </summary>
+    public string? ReplayFile { get; set; }
+
+    private List<LoggedFinding>? logged;
+    private bool reportedInputError;
+
     protected abstract void ExecuteCore();
+
+    /// <summary>
+    /// True when this run need not be repeated until an input changes: it reported nothing, or (with a
+    /// <see cref="ReplayFile"/>) it reported only policy findings, warnings and information, which are now kept in
+    /// that file. An input error (an unreadable file, a bad setting) is never kept: the check runs again on the next
+    /// build, and the replay file is deleted.
+    /// </summary>
+    protected bool KeepFindingsForReplay()
+    {
+        if (string.IsNullOrEmpty(ReplayFile))
+        {
+            return ReportedFindingCount == 0 && !Log.HasLoggedErrors;
+        }
+
+        if (reportedInputError)
+        {
+            IO.StampFile.Delete(ReplayFile!);
+            return false;
+        }
+
+        IO.AtomicFile.WriteIfChanged(ReplayFile!, FindingReplay.Write(logged ?? new List<LoggedFinding>()));
+        return true;
+    }
+
+    /// <summary>Logs a finding exactly as a check logged it (<see cref="ReplayReleasePolicyFindings"/>).</summary>
+    private protected void LogFinding(LoggedFinding finding)
+    {
+        var helpLink = RuleHelpLink.For(finding.Code);
+        switch (finding.Level)
+        {
+            case 'I':
+                Log.LogMessage(
+                    subcategory: null, code: finding.Code, helpKeyword: null, file: finding.File,
+                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
+                    MessageImportance.High, finding.Message);
+                break;
+            case 'W':
+                Log.LogWarning(
+                    subcategory: null, warningCode: finding.Code, helpKeyword: null, helpLink: helpLink, file: finding.File,
+                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
+                    finding.Message);
+                break;
+            default:
+                Log.LogError(
+                    subcategory: null, errorCode: finding.Code, helpKeyword: null, helpLink: helpLink, file: finding.File,
+                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
+                    finding.Message);
+                break;
+        }
+    }
 
     protected void Report(IEnumerable<PolicyFinding> findings)
     {
@@ -91,29 +151,17 @@ public abstract class ReleasePolicyTask : Task
             ReportedFindingCount++;
         }
 
-        var helpLink = RuleHelpLink.For(finding.RuleId);
-        switch (finding.Kind)
+        var level = finding.Kind switch
         {
-            case FindingKind.Information:
-                Log.LogMessage(
-                    subcategory: null, code: finding.RuleId, helpKeyword: null, file: file,
-                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
-                    MessageImportance.High, finding.Message);
-                break;
-            case FindingKind.Policy when !Enforce:
-            case FindingKind.Warning:
-                Log.LogWarning(
-                    subcategory: null, warningCode: finding.RuleId, helpKeyword: null, helpLink: helpLink, file: file,
-                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
-                    finding.Message);
-                break;
-            default:
-                Log.LogError(
-                    subcategory: null, errorCode: finding.RuleId, helpKeyword: null, helpLink: helpLink, file: file,
-                    lineNumber: finding.Line, columnNumber: finding.Column, endLineNumber: 0, endColumnNumber: 0,
-                    finding.Message);
-                break;
-        }
+            FindingKind.Information => 'I',
+            FindingKind.Policy when !Enforce => 'W',
+            FindingKind.Warning => 'W',
+            _ => 'E',
+        };
+        reportedInputError |= finding.Kind == FindingKind.InputError;
+        var entry = new LoggedFinding(level, finding.RuleId, file, finding.Line, finding.Column, finding.Message);
+        (logged ??= new List<LoggedFinding>()).Add(entry);
+        LogFinding(entry);
     }
 
     /// <summary>

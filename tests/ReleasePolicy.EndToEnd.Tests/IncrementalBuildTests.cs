@@ -97,10 +97,22 @@ public sealed class IncrementalBuildTests
             """);
         project.Write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id INT NOT NULL);");
 
-        Assert.Single(project.Dotnet("build").ShouldSucceed().WithCode("RP1010"));
-        Assert.Single(project.Dotnet("build").ShouldSucceed().WithCode("RP1010"));
+        var first = project.Dotnet("build", "-v:d").ShouldSucceed();
+        var second = project.Dotnet("build", "-v:d").ShouldSucceed();
+
+        // The same finding on the second build, shown from the kept findings: the check itself does not run again.
+        Assert.Single(first.WithCode("RP1010"));
+        Assert.Equal(first.WithCode("RP1010"), second.WithCode("RP1010"));
+        Assert.Contains("Task \"CheckMigrationScripts\"", first.Output);
+        Assert.DoesNotContain("Task \"CheckMigrationScripts\"", second.Output);
+        Assert.Contains("Task \"ReplayReleasePolicyFindings\"", second.Output);
+
+        // Enforce: the kept finding is an error again, and the build fails as the check's did.
+        Assert.Single(project.Dotnet("build", "-p:ReleasePolicyMode=Enforce").ShouldFail().WithCode("RP1010"), d => d.Severity == "error");
+        Assert.Single(project.Dotnet("build", "-p:ReleasePolicyMode=Enforce").ShouldFail().WithCode("RP1010"), d => d.Severity == "error");
 
         project.Write("db/migrations/U1__create_orders.sql", "DROP TABLE orders;");
+        Assert.Empty(project.Dotnet("build").ShouldSucceed().WithCode("RP1010"));
         Assert.Empty(project.Dotnet("build").ShouldSucceed().WithCode("RP1010"));
     }
 }

@@ -13,8 +13,10 @@ namespace ReleasePolicy.Tasks;
 /// Incrementality: the report is written only when its bytes change (<see cref="AtomicFile.WriteIfChanged"/>), so
 /// targets that read it stay up to date. The target's own up-to-date check uses a separate stamp file
 /// (<see cref="StampFile"/>, default <c>$(ReportFile).stamp</c>): deleted when the task starts, and touched at the
-/// end only when the run reported no warning or error. A clean run is therefore skipped until an input is newer than
-/// the stamp, while a run with findings repeats on the next build, so findings never hide behind an up-to-date check.
+/// end when the run reported nothing, or only findings it kept in its <see cref="ReleasePolicyTask.ReplayFile"/>.
+/// The run is then skipped until an input is newer than the stamp, and the targets show the kept findings again
+/// (<see cref="ReplayReleasePolicyFindings"/>), so findings never hide behind an up-to-date check. A run that hit an
+/// input error keeps nothing and repeats on the next build.
 /// </remarks>
 public sealed class CheckMigrationScripts : MigrationScriptItemsTask
 {
@@ -58,7 +60,7 @@ public sealed class CheckMigrationScripts : MigrationScriptItemsTask
             AtomicFile.WriteIfChanged(FindingsFile!, Manifest.ScriptFindingsReport.Serialize(items.Findings.Concat(result.Findings), Enforce, projectDirectory));
         }
 
-        if (ReportedFindingCount == 0 && !Log.HasLoggedErrors)
+        if (KeepFindingsForReplay())
         {
             IO.StampFile.Touch(stamp);
         }

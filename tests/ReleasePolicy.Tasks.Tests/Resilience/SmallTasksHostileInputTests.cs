@@ -297,3 +297,79 @@ public sealed class ReportReleaseRiskHostileInputTests : IDisposable
         return (new ReportReleaseRisk { BuildEngine = engine, ManifestFile = manifest }, engine);
     }
 }
+
+/// <summary>The findings replay over a replay file that is missing its header, cut, binary, a folder, a pipe or a link to nothing.</summary>
+[HostileInputsFor(typeof(ReplayReleasePolicyFindings))]
+public sealed class ReplayReleasePolicyFindingsHostileInputTests : IDisposable
+{
+    private readonly TempDirectory _project = new("Prüfung Ω/obj");
+
+    public void Dispose() => _project.Dispose();
+
+    [Theory]
+    [InlineData("W\tRP1010\t1\t1\t/db/V1.sql\tno header\n", "does not start with")]
+    [InlineData("# ReleasePolicy findings replay v1\nW\tRP1010\t1\n", "line 2 is not a finding")]
+    [InlineData("# ReleasePolicy findings replay v1\nX\tRP1010\t1\t1\t/db/V1.sql\tbad level\n", "line 2 is not a finding")]
+    [InlineData("# ReleasePolicy findings replay v1\nW\tRP1010\t-1\t1\t/db/V1.sql\tbad line\n", "line 2 is not a finding")]
+    public void A_replay_file_this_version_did_not_write_is_one_RP9002_and_nothing_replayed(string text, string says)
+    {
+        var file = _project.WriteFile("migration-findings.replay", text);
+
+        var (task, engine) = Run(file);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", file, says: says);
+    }
+
+    [Fact]
+    public void Random_bytes_are_one_RP9002()
+    {
+        var file = _project.WriteFile("migration-findings.replay", Hostile.RandomBytes(2048));
+
+        var (task, engine) = Run(file);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", file);
+    }
+
+    [Fact]
+    public void A_folder_where_the_replay_file_goes_is_one_RP9002()
+    {
+        var file = _project.Path("migration-findings.replay");
+        Directory.CreateDirectory(file);
+
+        var (task, engine) = Run(file);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", file);
+    }
+
+    [UnixFact]
+    public void A_named_pipe_as_the_replay_file_fails_fast_with_RP9002()
+    {
+        var file = _project.Path("migration-findings.replay");
+        Hostile.MakeFifo(file);
+
+        var (task, engine) = Run(file);
+
+        Hostile.Fails(task, engine, file);
+        Hostile.AssertOneError(engine, "RP9002", file, says: "not a regular file");
+    }
+
+    [Fact]
+    public void A_dangling_symlink_as_the_replay_file_is_one_RP9002()
+    {
+        var file = Hostile.MakeDanglingLink(_project.Path("migration-findings.replay"));
+
+        var (task, engine) = Run(file);
+
+        Hostile.Fails(task, engine);
+        Hostile.AssertOneError(engine, "RP9002", file, says: "is a symbolic link to");
+    }
+
+    private (ReplayReleasePolicyFindings Task, RecordingBuildEngine Engine) Run(string file)
+    {
+        var engine = new RecordingBuildEngine();
+        return (new ReplayReleasePolicyFindings { BuildEngine = engine, File = file, ProjectFile = _project.Path("Orders.Api.csproj") }, engine);
+    }
+}
