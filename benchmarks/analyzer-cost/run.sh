@@ -15,6 +15,10 @@
 # their spread (min..max over the pairs).
 # Usage: benchmarks/analyzer-cost/run.sh [pairs, default 3] [files, default 2000] [variants, default "on pack off"]
 #   ("on off" skips the pack variant: a third fewer builds on a busy machine).
+# BENCH_COMPILER_SERVER=1 builds as `dotnet build` does by default, through the shared compiler server, after one
+# warm-up build of every variant: the analyzers are loaded and jitted once per server, as in an inner loop or a CI
+# job that builds several projects. Without it (the default) every build starts a fresh compiler, which pays the
+# JIT of every analyzer that is not precompiled (the SDK's own analyzers are ReadyToRun images; ReleasePolicy's are IL).
 set -euo pipefail
 # The scripts come from this checkout; BENCH_ROOT points them at another one (benchmarks/compare.sh).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,13 +45,20 @@ build() {
   start=$(bench_now)
   # No shared compiler server: other builds on the machine must not share (or warm) this one's compiler.
   dotnet build "$work/WebApp/WebApp.csproj" --no-restore --no-incremental -c Debug -nologo -v:d -p:ReportAnalyzer=true \
-    -p:UseSharedCompilation=false -clp:PerformanceSummary "-bl:$work/$1.$2.binlog" "${@:3}" > "$log" 2>&1 \
+    "${server[@]}" -clp:PerformanceSummary "-bl:$work/$1.$2.binlog" "${@:3}" > "$log" 2>&1 \
     || { echo "build $1 ($2) failed: $log" >&2; exit 1; }
   bench_elapsed "$start"
 }
 
-echo "ReleasePolicy analyzer cost, $(date -u '+%F %H:%M') UTC, $(nproc) cores, SDK $(dotnet --version), $sources C# files ($units domain units), $pairs alternated pairs, --no-incremental, no compiler server"
-build warmup 0 "${on[@]}" >/dev/null
+echo "ReleasePolicy analyzer cost, $(date -u '+%F %H:%M') UTC, $(nproc) cores, SDK $(dotnet --version), $sources C# files ($units domain units), $pairs alternated pairs, --no-incremental, $([ "${BENCH_COMPILER_SERVER:-}" = 1 ] && echo "warm compiler server" || echo "no compiler server")"
+if [ "${BENCH_COMPILER_SERVER:-}" = 1 ]; then
+  server=(-p:UseSharedCompilation=true)
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  for variant in "${variants[@]}"; do declare -n args="$variant"; build "warmup-$variant" 0 "${args[@]}" >/dev/null; done
+else
+  server=(-p:UseSharedCompilation=false)
+  build warmup 0 "${on[@]}" >/dev/null
+fi
 declare -A wall=()
 for p in $(seq 1 "$pairs"); do
   # Rotate the order every pair, so no variant always runs first (on a cooler or a busier machine).

@@ -17,7 +17,9 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// or references, where it is declared, how many places reference it, its expiry, and whether it has expired or is
 /// undeclared; with the RP2001–RP2004 and RP2006 findings the build gives them. Written by the declaration rules' own code
 /// (<see cref="FlagReferenceActions"/>, <see cref="FlagDeclarationAnalyzer.Check"/>), so the inventory and the
-/// diagnostics never disagree. Like the migration inventory (see <see cref="Migrations.MigrationInventoryWriter"/>
+/// diagnostics never disagree. Where it runs it also reports those rules (and RP2005) to the build, and the rule
+/// analyzers stand aside (<see cref="FlagInventoryOption"/>): one pass over the code, not one for the rules and a
+/// second one for the inventory. Like the migration inventory (see <see cref="Migrations.MigrationInventoryWriter"/>
 /// for why a file and not the compiler's error log), it runs only in command-line builds where the SDK gives it the
 /// file option: projects that reference a flag library or list <c>ReleaseFeatureFlagSource</c> items.
 /// </summary>
@@ -25,11 +27,21 @@ namespace ReleasePolicy.Analyzers.Flags;
 public sealed class FlagInventoryWriter : DiagnosticAnalyzer
 {
     /// <summary>The global option (set by the SDK) naming the file to write.</summary>
-    public const string FileOption = "release_policy.flag_inventory_file";
+    public const string FileOption = FlagInventoryOption.Key;
 
     internal static DiagnosticDescriptor NotWrittenRule => InventoryFile.NotWrittenRule;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NotWrittenRule);
+    /// <summary>The inventory's own diagnostic and every flag rule's: where the writer runs, it reports the rules (see <see cref="FlagInventoryOption"/>).</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
+        NotWrittenRule,
+        FlagCheckAnalyzer.NonConstantKeyRule,
+        FlagCheckAnalyzer.DiscardedRule,
+        FlagCheckAnalyzer.NotAwaitedRule,
+        UnguardedFlagRequirementAnalyzer.Rule,
+        FlagDeclarationAnalyzer.UndeclaredRule,
+        FlagDeclarationAnalyzer.UndeclaredWithSuggestionRule,
+        FlagDeclarationAnalyzer.ExpiredRule,
+        FlagDeclarationAnalyzer.UnreferencedRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -55,13 +67,21 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
                     sources = FlagSources.Read(compilation, start.Options, api, start.CancellationToken);
                     today = FlagExpiry.ParseDate(api.Options.Today) ?? today;
                     var declared = sources;
-                    FlagCheckAnalyzer.Register(start, api, (_, diagnostic) => diagnostics.Enqueue(diagnostic));
-                    UnguardedFlagRequirementAnalyzer.Register(start, api, (_, diagnostic) => diagnostics.Enqueue(diagnostic));
-                    FlagReferenceActions.Register(start, api, (_, reference) =>
+                    // The rules' own actions, reported to the build as the rule analyzers would (they stand aside here)
+                    // and recorded for the manifest: one pass for both.
+                    void ReportAndRecord(OperationAnalysisContext operation, Diagnostic diagnostic)
+                    {
+                        diagnostics.Enqueue(diagnostic);
+                        operation.ReportDiagnostic(diagnostic);
+                    }
+
+                    FlagCheckAnalyzer.Register(start, api, ReportAndRecord);
+                    UnguardedFlagRequirementAnalyzer.Register(start, api, ReportAndRecord);
+                    FlagReferenceActions.Register(start, api, (report, reference) =>
                     {
                         if (declared.HasSource)
                         {
-                            FlagDeclarationAnalyzer.Check(diagnostics.Enqueue, reference, declared, today, usage);
+                            FlagDeclarationAnalyzer.Check(diagnostic => { diagnostics.Enqueue(diagnostic); report(diagnostic); }, reference, declared, today, usage);
                         }
                         else if (reference.Flag is { } flag)
                         {
@@ -80,6 +100,11 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
                 string text;
                 try
                 {
+                    if (failure is null && sources is { HasSource: true })
+                    {
+                        FlagDeclarationAnalyzer.ReportUnreferenced(end.ReportDiagnostic, end.Compilation, sources, usage, end.CancellationToken);
+                    }
+
                     text = failure is null ? Render(Entries(sources, usage, today), ReviewedFinding.All(diagnostics, compilation, end.CancellationToken)) : RenderFailure(failure);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -23,22 +23,77 @@ internal static class CodeWords
             lengths.Add(word.Length);
         }
 
+        // A few words (the usual case: the flags left unchecked) are found with a vectorised search of the text, one
+        // word at a time; many words with one pass that splits the text into runs.
+        var search = words.Count <= DirectSearchLimit ? new List<string>(words.Keys) : null;
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Add(tree.GetText(cancellationToken).ToString(), words, lengths);
+            var text = tree.GetText(cancellationToken).ToString();
+            if (search is null)
+            {
+                Add(text, words, lengths);
+                continue;
+            }
+
+            foreach (var word in search)
+            {
+                words[word] += Occurrences(text, word);
+            }
         }
 
         return words;
     }
 
-    /// <summary>How often <paramref name="word"/> is written in <paramref name="text"/> as a whole word.</summary>
+    private const int DirectSearchLimit = 8;
+
+    /// <summary>
+    /// How often <paramref name="word"/> is written in <paramref name="text"/> as a whole word: as a run of letters,
+    /// digits and '_' with none of those on either side, or, for a word with '-' or '.', as a whole joined run (the
+    /// same counting as the pass over runs, found with a vectorised search instead).
+    /// </summary>
     public static int Occurrences(string text, string word)
     {
-        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { [word] = 0 };
-        Add(text, words, new HashSet<int> { word.Length });
-        return words[word];
+        if (word.Length == 0 || !IsWordChar(word[0]) || !IsWordChar(word[word.Length - 1]))
+        {
+            return 0; // never a run
+        }
+
+        var joined = word.IndexOfAny(Separators) >= 0;
+        foreach (var c in word)
+        {
+            if (!IsWordChar(c) && c != '-' && c != '.')
+            {
+                return 0;
+            }
+        }
+
+        var count = 0;
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            var before = at > 0 ? text[at - 1] : ' ';
+            var after = end < text.Length ? text[end] : ' ';
+            if (IsWordChar(before) || IsWordChar(after))
+            {
+                continue;
+            }
+
+            // A joined run goes on through a separator between word characters: "x.new-checkout" is not "new-checkout".
+            if (joined
+                && (((before == '-' || before == '.') && at > 1 && IsWordChar(text[at - 2]))
+                    || ((after == '-' || after == '.') && end + 1 < text.Length && IsWordChar(text[end + 1]))))
+            {
+                continue;
+            }
+
+            count++;
+        }
+
+        return count;
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>Counts the runs of <paramref name="text"/> that are keys of <paramref name="words"/>; only runs of a wanted length are looked up.</summary>
     private static void Add(string text, Dictionary<string, int> words, HashSet<int> lengths)

@@ -51,7 +51,7 @@ public sealed class FlagCheckAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (FlagApi.TryCreate(start.Compilation, start.Options) is { } api)
+            if (!FlagInventoryOption.WriterReportsRules(start.Options) && FlagApi.TryCreate(start.Compilation, start.Options) is { } api)
             {
                 Register(start, api, (context, diagnostic) => context.ReportDiagnostic(diagnostic));
             }

@@ -70,7 +70,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (FlagApi.TryCreate(start.Compilation, start.Options) is not { } api)
+            if (FlagInventoryOption.WriterReportsRules(start.Options) || FlagApi.TryCreate(start.Compilation, start.Options) is not { } api)
             {
                 return;
             }
@@ -91,7 +91,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterCompilationEndAction(end => ReportUnreferenced(end, sources, usage));
+            start.RegisterCompilationEndAction(end => ReportUnreferenced(end.ReportDiagnostic, end.Compilation, sources, usage, end.CancellationToken));
         });
     }
 
@@ -130,8 +130,14 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportUnreferenced(CompilationAnalysisContext context, FlagSources sources, FlagUsage usage)
+    /// <summary>RP2005 at the end of the compilation, from the references counted in <paramref name="usage"/>.</summary>
+    internal static void ReportUnreferenced(Action<Diagnostic> report, Compilation compilation, FlagSources sources, FlagUsage usage, System.Threading.CancellationToken cancellationToken)
     {
+        if (sources.Declared.Count == 0)
+        {
+            return;
+        }
+
         // A project that checks none of its flags is usually a host whose libraries check them: say nothing.
         if (!usage.HasReferences)
         {
@@ -147,13 +153,13 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         // A flag is also used when its name is written anywhere in the code (a wrapper's argument, a configuration key
         // such as "FeatureManagement:Beta:EnabledFor", its constant): one pass over the text, only when a declared
         // flag is left unchecked, is far cheaper than an action on every literal and field reference.
-        var words = CodeWords.Count(context.Compilation, candidates.Select(flag => flag.Field?.Name ?? flag.Name), context.CancellationToken);
+        var words = CodeWords.Count(compilation, candidates.Select(flag => flag.Field?.Name ?? flag.Name), cancellationToken);
         var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var flag in candidates)
         {
-            if (!IsWritten(flag, words, context.CancellationToken) && reported.Add(flag.Name))
+            if (!IsWritten(flag, words, cancellationToken) && reported.Add(flag.Name))
             {
-                context.ReportDiagnostic(Diagnostic.Create(UnreferencedRule, flag.Location, flag.Name));
+                report(Diagnostic.Create(UnreferencedRule, flag.Location, flag.Name));
             }
         }
     }

@@ -31,7 +31,7 @@ public sealed class UnguardedFlagRequirementAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Tests call flagged code directly on purpose; they are not a path to production.
-            if (FlagApi.TryCreate(start.Compilation, start.Options) is not { } api || api.IsTestProject)
+            if (FlagInventoryOption.WriterReportsRules(start.Options) || FlagApi.TryCreate(start.Compilation, start.Options) is not { } api || api.IsTestProject)
             {
                 return;
             }

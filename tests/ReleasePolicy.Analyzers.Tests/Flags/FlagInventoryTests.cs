@@ -52,10 +52,16 @@ public sealed class FlagInventoryTests : IDisposable
             """;
         var file = Path.Combine(_folder, "flag-inventory.txt");
 
+        // Where the writer runs it reports the flag rules too (the rule analyzers stand aside): what the build shows.
         await Verify.VerifyAsync(
             source,
             [("/0/appsettings.json", settings)],
-            $"release_policy.today = 2026-11-15\n{FlagInventoryWriter.FileOption} = {file}\n");
+            $"release_policy.today = 2026-11-15\n{FlagInventoryWriter.FileOption} = {file}\n",
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithSpan(14, 45, 14, 62).WithArguments("NewCheckout", "2026-10-01"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithSpan(16, 18, 16, 35).WithArguments("NewCheckout", "2026-10-01"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UndeclaredWithSuggestionRule).WithSpan(20, 45, 20, 61).WithArguments("Recomendations", "Recommendations"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("/0/appsettings.json", 5, 16, 5, 31).WithArguments("Recommendations"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("/0/appsettings.json", 6, 16, 6, 24).WithArguments("DarkMode"));
 
         Assert.Equal(
             """
@@ -105,7 +111,13 @@ public sealed class FlagInventoryTests : IDisposable
             """;
         var file = Path.Combine(_folder, "flag-inventory.txt");
 
-        await Verify.VerifyAsync(source, [], $"{FlagInventoryWriter.FileOption} = {file}\n");
+        await Verify.VerifyAsync(
+            source,
+            [],
+            $"{FlagInventoryWriter.FileOption} = {file}\n",
+            Verify.Diagnostic(UnguardedFlagRequirementAnalyzer.Rule).WithSpan(19, 58, 19, 89).WithArguments("BulkCancellation.CancelAllAsync", "BulkCancellation"),
+            Verify.Diagnostic(FlagCheckAnalyzer.NonConstantKeyRule).WithSpan(21, 85, 21, 89).WithArguments("IFeatureManager.IsEnabledAsync"),
+            Verify.Diagnostic(FlagCheckAnalyzer.DiscardedRule).WithSpan(23, 31, 23, 74).WithArguments("IFeatureManager.IsEnabledAsync", "BulkCancellation"));
 
         var inventory = File.ReadAllText(file);
         Assert.Contains("""{"finding":{"rule":"RP2001","severity":"warning","message":"'BulkCancellation.CancelAllAsync' requires feature flag 'BulkCancellation'""", inventory);
