@@ -13,17 +13,26 @@ namespace ReleasePolicy.Analyzers.Leaks;
 /// Writes the leak inventory: the RP3001-RP3006 findings of a compilation with the severity the build gives them, for
 /// the release manifest's <c>findings</c>. It registers the leak rules' own actions
 /// (<see cref="UserFacingStringAnalyzer.Register"/>, <see cref="CredentialLiteralAnalyzer.Register"/>,
-/// <see cref="ExceptionDetailsAnalyzer.Register"/>) with a recorder in place of the build, so the manifest and the
-/// build never disagree. That reads every user-facing string a second time, so the SDK gives it its file option only
+/// <see cref="ExceptionDetailsAnalyzer.Register"/>) with a recorder beside the build: it reports the rules and records
+/// what it reports, so the manifest and the build never disagree, and the rule analyzers stand aside
+/// (<see cref="LeakInventoryOption"/>), so every user-facing string is read once. The SDK gives it its file option only
 /// in the compile of a pack or publish (see docs/manifest.md), never in the inner loop, a plain build or the IDE.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LeakInventoryWriter : DiagnosticAnalyzer
 {
     /// <summary>The global option (set by the SDK) naming the file to write.</summary>
-    public const string FileOption = "release_policy.leak_inventory_file";
+    public const string FileOption = LeakInventoryOption.Key;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(InventoryFile.NotWrittenRule);
+    /// <summary>The inventory's own diagnostic and every leak rule's: where the writer runs, it reports the rules.</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
+        InventoryFile.NotWrittenRule,
+        UserFacingStringAnalyzer.InternalHost,
+        UserFacingStringAnalyzer.PrivateAddress,
+        UserFacingStringAnalyzer.TicketReference,
+        UserFacingStringAnalyzer.DebugReference,
+        CredentialLiteralAnalyzer.Rule,
+        ExceptionDetailsAnalyzer.Rule);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -32,10 +32,16 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start => Register(start, record: null));
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!LeakInventoryOption.WriterReportsRules(start.Options))
+            {
+                Register(start, record: null);
+            }
+        });
     }
 
-    /// <summary>The rule's actions; given <paramref name="record"/>, they hand it their diagnostics instead of reporting them (the leak inventory).</summary>
+    /// <summary>The rule's actions; given <paramref name="record"/>, they also hand it their diagnostics (the leak inventory, which then reports the rule: see <see cref="LeakInventoryOption"/>).</summary>
     internal static void Register(CompilationStartAnalysisContext start, System.Action<Diagnostic>? record)
     {
         var options = new LeakOptions(start.Options);
@@ -43,11 +49,11 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
             nodeContext =>
             {
                 var literal = (LiteralExpressionSyntax)nodeContext.Node;
-                Analyze(record ?? nodeContext.ReportDiagnostic, nodeContext.Node, literal.Token.ValueText, options);
+                Analyze(LeakInventoryOption.ReportAnd(nodeContext.ReportDiagnostic, record), nodeContext.Node, literal.Token.ValueText, options);
             },
             SyntaxKind.StringLiteralExpression);
         start.RegisterSyntaxNodeAction(
-            nodeContext => Analyze(record ?? nodeContext.ReportDiagnostic, nodeContext.Node, TextOf((InterpolatedStringExpressionSyntax)nodeContext.Node), options),
+            nodeContext => Analyze(LeakInventoryOption.ReportAnd(nodeContext.ReportDiagnostic, record), nodeContext.Node, TextOf((InterpolatedStringExpressionSyntax)nodeContext.Node), options),
             SyntaxKind.InterpolatedStringExpression);
     }
 

@@ -29,10 +29,16 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start => Register(start, record: null));
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!LeakInventoryOption.WriterReportsRules(start.Options))
+            {
+                Register(start, record: null);
+            }
+        });
     }
 
-    /// <summary>The rule's actions; given <paramref name="record"/>, they hand it their diagnostics instead of reporting them (the leak inventory).</summary>
+    /// <summary>The rule's actions; given <paramref name="record"/>, they also hand it their diagnostics (the leak inventory, which then reports the rule: see <see cref="LeakInventoryOption"/>).</summary>
     internal static void Register(CompilationStartAnalysisContext start, System.Action<Diagnostic>? record)
     {
         if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks || sinks.Exception is null)
@@ -40,7 +46,7 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(record ?? operationContext.ReportDiagnostic, value, sink, sinks));
+        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record), value, sink, sinks));
 
         if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions") is { } developerPage)
         {
@@ -52,7 +58,7 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
                         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, developerPage)
                         && !DevelopmentGuard.Dominates(invocation.Syntax))
                     {
-                        (record ?? operationContext.ReportDiagnostic)(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the developer exception page", "UseDeveloperExceptionPage"));
+                        LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record)(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the developer exception page", "UseDeveloperExceptionPage"));
                     }
                 },
                 OperationKind.Invocation);

@@ -43,23 +43,29 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start => Register(start, record: null));
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!LeakInventoryOption.WriterReportsRules(start.Options))
+            {
+                Register(start, record: null);
+            }
+        });
     }
 
-    /// <summary>The rules' actions; given <paramref name="record"/>, they hand it their diagnostics instead of reporting them (the leak inventory).</summary>
+    /// <summary>The rules' actions; given <paramref name="record"/>, they also hand it their diagnostics (the leak inventory, which then reports the rule: see <see cref="LeakInventoryOption"/>).</summary>
     internal static void Register(CompilationStartAnalysisContext start, Action<Diagnostic>? record)
     {
         var options = new LeakOptions(start.Options);
 
         // Localized resources reach users whatever the framework.
-        start.RegisterAdditionalFileAction(fileContext => AnalyzeResources(record ?? fileContext.ReportDiagnostic, fileContext.AdditionalFile, options, fileContext.CancellationToken));
+        start.RegisterAdditionalFileAction(fileContext => AnalyzeResources(LeakInventoryOption.ReportAnd(fileContext.ReportDiagnostic, record), fileContext.AdditionalFile, options, fileContext.CancellationToken));
 
         if (UserFacingSinks.TryCreate(start.Compilation, start.Options) is not { } sinks)
         {
             return;
         }
 
-        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(record ?? operationContext.ReportDiagnostic, value, sink, sinks, options));
+        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record), value, sink, sinks, options));
     }
 
     private static void Analyze(Action<Diagnostic> report, IOperation value, string sink, UserFacingSinks sinks, LeakOptions options)
