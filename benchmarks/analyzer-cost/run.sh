@@ -43,7 +43,7 @@ off=(-p:ReleasePolicyEnabled=false)
 build() {
   local log="$work/$1.$2.log" start
   start=$(bench_now)
-  # No shared compiler server: other builds on the machine must not share (or warm) this one's compiler.
+  # $server: no shared compiler server by default (other builds on the machine neither share nor warm this one's compiler).
   dotnet build "$work/WebApp/WebApp.csproj" --no-restore --no-incremental -c Debug -nologo -v:d -p:ReportAnalyzer=true \
     "${server[@]}" -clp:PerformanceSummary "-bl:$work/$1.$2.binlog" "${@:3}" > "$log" 2>&1 \
     || { echo "build $1 ($2) failed: $log" >&2; exit 1; }
