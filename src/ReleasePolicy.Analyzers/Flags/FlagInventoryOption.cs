@@ -14,6 +14,5 @@ internal static class FlagInventoryOption
     public const string Key = "release_policy.flag_inventory_file";
 
     /// <summary>True when the flag inventory writer runs in this compilation and reports the flag rules itself.</summary>
-    public static bool WriterReportsRules(AnalyzerOptions options) =>
-        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(Key, out var path) && !string.IsNullOrWhiteSpace(path);
+    public static bool WriterReportsRules(AnalyzerOptions options) => InventoryOption.IsRequested(options, Key);
 }

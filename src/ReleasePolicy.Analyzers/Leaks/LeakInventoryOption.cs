@@ -15,8 +15,7 @@ internal static class LeakInventoryOption
     public const string Key = "release_policy.leak_inventory_file";
 
     /// <summary>True when the leak inventory writer runs in this compilation and reports the leak rules itself.</summary>
-    public static bool WriterReportsRules(AnalyzerOptions options) =>
-        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(Key, out var path) && !string.IsNullOrWhiteSpace(path);
+    public static bool WriterReportsRules(AnalyzerOptions options) => InventoryOption.IsRequested(options, Key);
 
     /// <summary>Reports to the build, and hands the diagnostic to <paramref name="record"/> too when there is one (the inventory).</summary>
     public static Action<Diagnostic> ReportAnd(Action<Diagnostic> report, Action<Diagnostic>? record) =>
