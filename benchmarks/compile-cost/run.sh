@@ -219,16 +219,21 @@ CS
 CS
 } > "$work/Migrations/Migrations/ShopDbContextModelSnapshot.cs"
 
-# One build: prints "<wall seconds> <CoreCompile ms>" and keeps the log for the analyzer table.
+# One build: prints "<wall seconds> <CoreCompile ms> <all analyzers' s> <.NET analyzers' s>" and keeps the log for the
+# analyzer table. The analyzer times are what the compiler reports (-p:ReportAnalyzer=true); it charges binding a
+# method body to the first analyzer that asks for it, so the total over all analyzers, on against off, is what
+# ReleasePolicy really adds (its own line also holds binding the .NET analyzers would otherwise have paid).
 build() { # project, label, extra args
   local log="$work/$1.$2.log" start end
   start=$(date +%s.%N)
   dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -c Debug -nologo -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary "${@:3}" > "$log" 2>&1 \
     || { echo "build of $1 ($2) failed: $log" >&2; exit 1; }
   end=$(date +%s.%N)
-  local compile
+  local compile analyzers dotnet
   compile=$(grep -E '^\s+[0-9]+ ms\s+CoreCompile\s' "$log" | awk '{ s += $1 } END { print s + 0 }')
-  awk -v s="$start" -v e="$end" -v c="$compile" 'BEGIN { printf "%.2f %d\n", e - s, c }'
+  analyzers=$(grep -E 'Total analyzer execution time: [0-9.]+ seconds' "$log" | sed -E 's/.*time: ([0-9.]+) seconds.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
+  dotnet=$(grep -E '^\s+[0-9.]+\s+[0-9<]+\s+Microsoft\.CodeAnalysis\.(CSharp\.)?NetAnalyzers, Version=' "$log" | awk '{ s += $1 } END { print s + 0 }')
+  awk -v s="$start" -v e="$end" -v c="$compile" -v a="$analyzers" -v n="$dotnet" 'BEGIN { printf "%.2f %d %.3f %.3f\n", e - s, c, a, n }'
 }
 
 on=(-p:ReleasePolicyEnabled=true -p:ReleasePolicyMode=Audit)
@@ -236,30 +241,40 @@ off=(-p:ReleasePolicyEnabled=false)
 errorlog=(-p:ReleasePolicyEnabled=false "-p:ErrorLog=obj/compiler.sarif%2Cversion=2.1")
 
 echo "ReleasePolicy compile cost, $(date -u +%F), $(nproc) cores, SDK $(dotnet --version), $pairs alternated pairs, --no-incremental"
-for name in Library Migrations; do
+# COMPILE_COST_PROJECTS / COMPILE_COST_VARIANTS narrow the run (say "Migrations" and "on off" for more pairs in the same time).
+variants=(${COMPILE_COST_VARIANTS:-on off errorlog})
+for name in ${COMPILE_COST_PROJECTS:-Library Migrations}; do
   dotnet restore "$work/$name/$name.csproj" -nologo -v:q >/dev/null
   build "$name" warmup "${on[@]}" >/dev/null
-  declare -A wall=() compile=()
+  declare -A wall=() compile=() analyzers=() dotnet=()
   for p in $(seq 1 "$pairs"); do
     # Alternate the order within each pair as well, so neither variant always runs on a warmer machine.
-    if [ $((p % 2)) -eq 1 ]; then order=(on off errorlog); else order=(errorlog off on); fi
+    order=("${variants[@]}")
+    if [ $((p % 2)) -eq 0 ]; then order=(); for ((v = ${#variants[@]} - 1; v >= 0; v--)); do order+=("${variants[v]}"); done; fi
     for variant in "${order[@]}"; do
       declare -n args="$variant"
-      read -r w c < <(build "$name" "$variant" "${args[@]}")
+      read -r w c a n < <(build "$name" "$variant" "${args[@]}")
       wall[$variant]="${wall[$variant]:-} $w"; compile[$variant]="${compile[$variant]:-} $c"
+      analyzers[$variant]="${analyzers[$variant]:-} $a"; dotnet[$variant]="${dotnet[$variant]:-} $n"
     done
   done
   median() { bench_median; }
   count=$([ "$name" = Library ] && echo "$files files, no migration framework" || echo "$migrations EF Core migrations")
   echo
   echo "== $name ($count)"
-  for variant in on off errorlog; do
-    printf '%-9s whole build median %6.2f s (%s)   CoreCompile median %6d ms (%s)\n' "$variant" \
-      "$(median <<<"${wall[$variant]}")" "${wall[$variant]# }" "$(median <<<"${compile[$variant]}")" "${compile[$variant]# }"
+  for variant in "${variants[@]}"; do
+    printf '%-9s whole build median %6.2f s (%s)   CoreCompile median %6d ms (%s)   all analyzers median %6.3f s (%s)\n' "$variant" \
+      "$(median <<<"${wall[$variant]}")" "${wall[$variant]# }" "$(median <<<"${compile[$variant]}")" "${compile[$variant]# }" \
+      "$(median <<<"${analyzers[$variant]}")" "${analyzers[$variant]# }"
   done
   awk -v a="$(median <<<"${wall[on]}")" -v b="$(median <<<"${wall[off]}")" -v c="$(median <<<"${compile[on]}")" -v d="$(median <<<"${compile[off]}")" \
-      -v e="$(median <<<"${wall[errorlog]}")" -v f="$(median <<<"${compile[errorlog]}")" \
-      'BEGIN { printf "ratio on/off: whole build x%.3f, CoreCompile x%.3f   (old error-log route, errorlog/off: whole x%.3f, CoreCompile x%.3f)\n", a / b, c / d, e / b, f / d }'
+      'BEGIN { printf "ratio on/off: whole build x%.3f, CoreCompile x%.3f\n", a / b, c / d }'
+  if [ -n "${wall[errorlog]:-}" ]; then
+    awk -v e="$(median <<<"${wall[errorlog]}")" -v f="$(median <<<"${compile[errorlog]}")" -v b="$(median <<<"${wall[off]}")" -v d="$(median <<<"${compile[off]}")" \
+      'BEGIN { printf "old error-log route, errorlog/off: whole build x%.3f, CoreCompile x%.3f\n", e / b, f / d }'
+  fi
+  awk -v a="$(median <<<"${analyzers[on]}")" -v b="$(median <<<"${analyzers[off]}")" -v n="$(median <<<"${dotnet[off]}")" \
+      'BEGIN { printf "analyzer time added by ReleasePolicy (all analyzers, on - off, medians): %+.3f s = %+.1f%% of the .NET analyzers (%.3f s off)\n", a - b, (n > 0 ? 100 * (a - b) / n : 0), n }'
   echo "analyzer assemblies (last 'on' build, seconds as the compiler reports them):"
   # Every assembly line of every table the compiler printed (the analyzers and, separately, the inventory writer),
   # summed per assembly; with -v:d the lines are indented, so they are found by their ', Version=' column.
