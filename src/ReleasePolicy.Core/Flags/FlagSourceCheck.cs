@@ -22,8 +22,16 @@ public static class FlagSourceCheck
         var seen = new HashSet<string>(IO.PathComparer.Instance);
         foreach (var path in paths)
         {
-            if (string.IsNullOrWhiteSpace(path) || !seen.Add(Path.GetFullPath(path)) || !File.Exists(path))
+            if (string.IsNullOrWhiteSpace(path) || !seen.Add(Path.GetFullPath(path)))
             {
+                continue;
+            }
+
+            // A listed source that is not there is not skipped: the build would otherwise call every flag it declares
+            // undeclared elsewhere, or (the only source) silence RP2002 without a word.
+            if (!File.Exists(path) && !Directory.Exists(path))  // a dangling link "exists" (lstat) and is explained below
+            {
+                findings.Add(Missing(path));
                 continue;
             }
 
@@ -51,6 +59,12 @@ public static class FlagSourceCheck
 
         return findings;
     }
+
+    private static PolicyFinding Missing(string path) =>
+        new(RuleIds.UnreadableInput, FindingKind.InputError,
+            $"The flag source '{path}' does not exist, so the feature-flag rules read no flags from it. " +
+            "Fix the ReleaseFeatureFlagSource item's Include path, or remove the item.",
+            path, 0, 0);
 
     private static PolicyFinding Unreadable(string path, int line, int column, string what) =>
         new(RuleIds.UnreadableInput, FindingKind.InputError,

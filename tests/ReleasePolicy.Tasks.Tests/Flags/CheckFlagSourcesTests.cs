@@ -68,6 +68,38 @@ public sealed class CheckFlagSourcesTests : IDisposable
         Assert.StartsWith($"The flag source '{latin1}' is not UTF-8 text, so", error.Message);
     }
 
+    [Fact]
+    public void AListedSourceThatDoesNotExistIsRP9002NotSkipped()
+    {
+        var good = _project.WriteFile("appsettings.json", """{ "FeatureManagement": { "NewCheckout": true } }""");
+        var missing = _project.Path("config/flags.json");
+
+        var (task, engine) = Run(good, missing);
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("RP9002", error.Code);
+        Assert.Equal(missing, error.File);
+        Assert.Equal(
+            $"The flag source '{missing}' does not exist, so the feature-flag rules read no flags from it. " +
+            "Fix the ReleaseFeatureFlagSource item's Include path, or remove the item.",
+            error.Message);
+    }
+
+    [Fact]
+    public void AFolderListedAsASourceIsRP9002SayingItIsAFolder()
+    {
+        var folder = _project.Path("flags");
+        Directory.CreateDirectory(folder);
+
+        var (task, engine) = Run(folder);
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("RP9002", error.Code);
+        Assert.Contains("is a folder, not a file", error.Message);
+    }
+
     private (CheckFlagSources Task, RecordingBuildEngine Engine) Run(params string[] sources)
     {
         var engine = new RecordingBuildEngine();
