@@ -125,6 +125,16 @@ public static class ReleaseTextSources
                 {
                     Add(Path.GetFullPath(candidate), ReleaseTextKind.ReleaseNotes);
                 }
+                else if (Directory.Exists(candidate) && seen.Add(Path.GetFullPath(candidate)))
+                {
+                    // Something is there under the conventional name, but it is no file: say it is not read.
+                    findings.Add(new PolicyFinding(
+                        RuleIds.UnreadableInput,
+                        FindingKind.Warning,
+                        $"'{Path.GetFullPath(candidate)}' is a folder, not a file, so it is not checked for internal identifiers (RP3010) as release notes. " +
+                        $"List the release-notes files in it as ReleaseNotes items (Include=\"{paths.Relative(Path.GetFullPath(candidate))}/*.md\"), or rename the folder.",
+                        Path.GetFullPath(candidate)));
+                }
             }
         }
 

@@ -101,6 +101,23 @@ public sealed class CheckReleaseNotesHostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_named_CHANGELOG_md_is_one_RP9002_warning_at_it_and_the_build_goes_on()
+    {
+        var folder = _repository.CreateDirectory("src/Orders Api/CHANGELOG.md");
+        _repository.WriteFile("src/Orders Api/CHANGELOG.md/2.1.0.md", "See https://jira.corp.internal/browse/ORD-1182\n");
+
+        var (task, engine) = Run("Enforce");
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Diagnostics));
+        Assert.Empty(engine.Errors);
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("RP9002", warning.Code);
+        Assert.Equal(folder, warning.File);
+        Assert.Contains("is a folder, not a file", warning.Message);
+        Assert.Contains("CHANGELOG.md/*.md", warning.Message);
+    }
+
+    [Fact]
     public void A_ReleaseNotes_item_that_is_a_dangling_symlink_is_RP9002_at_it()
     {
         var link = Hostile.MakeDanglingLink(Path.Combine(_project, "notes.md"));
