@@ -12,15 +12,19 @@ namespace ReleasePolicy.Analyzers.Migrations;
 
 /// <summary>
 /// Writes the migration inventory: every EF Core / FluentMigrator migration with its rollback status, and what the
-/// migration rules report about it, for the release manifest.
+/// migration rules report about it, for the release manifest. Where it runs it also reports those rules
+/// (RP1001-RP1007, each computed by the rule's own <c>Diagnose</c>) and the rule analyzers stand aside
+/// (<see cref="MigrationInventoryOption"/>): one judgement per migration and compile, and the build and the manifest
+/// cannot disagree.
 /// </summary>
 /// <remarks>
 /// Why an analyzer that writes a file. The compiler's error log, the sanctioned way out, makes the compiler run every
 /// info-level analyzer of every package (it skips them when no log is asked for), which doubled the compile of large
 /// projects. A source generator runs on the compilation before generators, so every semantic question it asks binds
 /// the migrations a second time (measured: 2.9 s for 400 migrations, against 0.4 s for all the migration rules).
-/// This analyzer runs on the final compilation and reads the same operation blocks the rules read, so the inventory
-/// costs little more than the rules themselves. It writes only where the SDK tells it to, through a global option the
+/// This analyzer runs on the final compilation, reads the code blocks of Up, Down and their helpers once through the
+/// compiler's shared semantic model, and reports the rules from what it read, so the inventory costs no more than the
+/// rules alone. It writes only where the SDK tells it to, through a global option the
 /// SDK adds to command-line builds of projects that reference a migration framework; the IDE never sees that option,
 /// and the standalone ReleasePolicy.Analyzers package does not contain this assembly.
 /// </remarks>
@@ -28,11 +32,20 @@ namespace ReleasePolicy.Analyzers.Migrations;
 public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
 {
     /// <summary>The global option (set by the SDK) naming the file to write.</summary>
-    public const string FileOption = "release_policy.migration_inventory_file";
+    public const string FileOption = MigrationInventoryOption.Key;
 
     internal static DiagnosticDescriptor NotWrittenRule => InventoryFile.NotWrittenRule;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NotWrittenRule);
+    /// <summary>The inventory's own diagnostic and every migration rule's: where the writer runs, it reports the rules.</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
+        NotWrittenRule,
+        MigrationWithoutRollbackAnalyzer.Rule,
+        DownBodyAnalyzer.EmptyDownRule,
+        DownBodyAnalyzer.DownOnlyThrowsRule,
+        DownReversesUpAnalyzer.Rule,
+        DestructiveOperationAnalyzer.Rule,
+        AutoReversingMigrationAnalyzer.Rule,
+        ForwardOnlyReasonAnalyzer.Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,6 +64,8 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
             Exception? failure = null;
             if (MigrationSymbols.TryCreate(compilation) is { } symbols)
             {
+                // The rule analyzers stand aside here, so the writer reads the accepted migrations itself.
+                symbols.Baseline = MigrationBaseline.Read(start.Options);
                 start.RegisterSymbolStartAction(symbolStart =>
                 {
                     if (symbols.GetMigrationClass(symbolStart.Symbol as INamedTypeSymbol) is not { } migration)
@@ -63,7 +78,12 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                     {
                         try
                         {
-                            reviews.Add(MigrationReview.Create(compilation, symbols, migration, bodies, end.CancellationToken));
+                            var review = MigrationReview.Create(compilation, symbols, migration, bodies, end.CancellationToken);
+                            reviews.Add(review);
+                            foreach (var diagnostic in review.Diagnostics)
+                            {
+                                end.ReportDiagnostic(diagnostic);
+                            }
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
                         {

@@ -11,10 +11,11 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// </summary>
 internal sealed class MigrationReview
 {
-    private MigrationReview(MigrationInventoryEntry entry, Location location, IReadOnlyList<ReviewedFinding> findings)
+    private MigrationReview(MigrationInventoryEntry entry, Location location, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ReviewedFinding> findings)
     {
         Entry = entry;
         Location = location;
+        Diagnostics = diagnostics;
         Findings = findings;
     }
 
@@ -23,6 +24,10 @@ internal sealed class MigrationReview
     /// <summary>The class's identifier, as the rules report RP1001 on it.</summary>
     public Location Location { get; }
 
+    /// <summary>Everything the migration rules report on the migration, for the writer to report to the build.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The diagnostics the build shows, with their severity, for the inventory.</summary>
     public IReadOnlyList<ReviewedFinding> Findings { get; }
 
     /// <summary>Reviews one migration from the bodies the analyzer collected for it.</summary>
@@ -53,6 +58,7 @@ internal sealed class MigrationReview
         return new MigrationReview(
             MigrationInventoryEntry.Create(migration, symbols, bodies, cancellationToken),
             migration.GetIdentifierLocation(cancellationToken),
+            diagnostics,
             findings);
     }
 

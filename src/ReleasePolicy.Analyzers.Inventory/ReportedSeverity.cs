@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ReleasePolicy.Analyzers.Inventory;
 
 /// <summary>
-/// The severity the compiler gives a diagnostic in this compilation, for a diagnostic the inventory writer computes
-/// with a rule's own code but never reports (so the compiler never filters it): <c>.editorconfig</c> and global configs (which carry the mode's
+/// The severity the compiler gives a diagnostic in this compilation, for the inventory's record of a diagnostic a
+/// writer computes with a rule's own code (an analyzer never sees how the compiler filters what it reports): <c>.editorconfig</c> and global configs (which carry the mode's
 /// preset), <c>/nowarn</c>, <c>/warnaserror</c> and <c>WarningsNotAsErrors</c>, the warning level, and
 /// <c>#pragma warning</c>. Null when the build shows nothing (suppressed, hidden or none). <c>[SuppressMessage]</c> is
 /// not read: such a finding is still recorded in the manifest, which errs on the side of telling the release reviewer.
