@@ -267,14 +267,17 @@ for name in ${COMPILE_COST_PROJECTS:-Library Migrations}; do
       "$(median <<<"${wall[$variant]}")" "${wall[$variant]# }" "$(median <<<"${compile[$variant]}")" "${compile[$variant]# }" \
       "$(median <<<"${analyzers[$variant]}")" "${analyzers[$variant]# }"
   done
-  awk -v a="$(median <<<"${wall[on]}")" -v b="$(median <<<"${wall[off]}")" -v c="$(median <<<"${compile[on]}")" -v d="$(median <<<"${compile[off]}")" \
-      'BEGIN { printf "ratio on/off: whole build x%.3f, CoreCompile x%.3f\n", a / b, c / d }'
-  if [ -n "${wall[errorlog]:-}" ]; then
-    awk -v e="$(median <<<"${wall[errorlog]}")" -v f="$(median <<<"${compile[errorlog]}")" -v b="$(median <<<"${wall[off]}")" -v d="$(median <<<"${compile[off]}")" \
-      'BEGIN { printf "old error-log route, errorlog/off: whole build x%.3f, CoreCompile x%.3f\n", e / b, f / d }'
+  # The ratios need both variants (COMPILE_COST_VARIANTS="on" alone only profiles the analyzers).
+  if [ -n "${wall[on]:-}" ] && [ -n "${wall[off]:-}" ]; then
+    awk -v a="$(median <<<"${wall[on]}")" -v b="$(median <<<"${wall[off]}")" -v c="$(median <<<"${compile[on]}")" -v d="$(median <<<"${compile[off]}")" \
+        'BEGIN { printf "ratio on/off: whole build x%.3f, CoreCompile x%.3f\n", a / b, c / d }'
+    if [ -n "${wall[errorlog]:-}" ]; then
+      awk -v e="$(median <<<"${wall[errorlog]}")" -v f="$(median <<<"${compile[errorlog]}")" -v b="$(median <<<"${wall[off]}")" -v d="$(median <<<"${compile[off]}")" \
+        'BEGIN { printf "old error-log route, errorlog/off: whole build x%.3f, CoreCompile x%.3f\n", e / b, f / d }'
+    fi
+    awk -v a="$(median <<<"${analyzers[on]}")" -v b="$(median <<<"${analyzers[off]}")" -v n="$(median <<<"${dotnet[off]}")" \
+        'BEGIN { printf "analyzer time added by ReleasePolicy (all analyzers, on - off, medians): %+.3f s = %+.1f%% of the .NET analyzers (%.3f s off)\n", a - b, (n > 0 ? 100 * (a - b) / n : 0), n }'
   fi
-  awk -v a="$(median <<<"${analyzers[on]}")" -v b="$(median <<<"${analyzers[off]}")" -v n="$(median <<<"${dotnet[off]}")" \
-      'BEGIN { printf "analyzer time added by ReleasePolicy (all analyzers, on - off, medians): %+.3f s = %+.1f%% of the .NET analyzers (%.3f s off)\n", a - b, (n > 0 ? 100 * (a - b) / n : 0), n }'
   echo "analyzer assemblies (last 'on' build, seconds as the compiler reports them):"
   # Every assembly line of every table the compiler printed (the analyzers and, separately, the inventory writer),
   # summed per assembly; with -v:d the lines are indented, so they are found by their ', Version=' column.
