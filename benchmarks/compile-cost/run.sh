@@ -226,7 +226,7 @@ CS
 build() { # project, label, extra args
   local log="$work/$1.$2.log" start end
   start=$(date +%s.%N)
-  dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -c Debug -nologo -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary "${@:3}" > "$log" 2>&1 \
+  dotnet build "$work/$1/$1.csproj" --no-restore --no-incremental -c Debug -nologo -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary "${server[@]}" "${@:3}" > "$log" 2>&1 \
     || { echo "build of $1 ($2) failed: $log" >&2; exit 1; }
   end=$(date +%s.%N)
   local compile analyzers dotnet
@@ -240,12 +240,23 @@ on=(-p:ReleasePolicyEnabled=true -p:ReleasePolicyMode=Audit)
 off=(-p:ReleasePolicyEnabled=false)
 errorlog=(-p:ReleasePolicyEnabled=false "-p:ErrorLog=obj/compiler.sarif%2Cversion=2.1")
 
-echo "ReleasePolicy compile cost, $(date -u +%F), $(nproc) cores, SDK $(dotnet --version), $pairs alternated pairs, --no-incremental"
+# No shared compiler server by default: every build is a fresh csc that JIT-compiles ReleasePolicy's analyzers (IL;
+# the SDK's own analyzers are precompiled), as in a CI job with UseSharedCompilation=false. BENCH_COMPILER_SERVER=1
+# builds through the server as `dotnet build` does by default, after a warm-up build of every variant: the analyzers
+# are loaded and jitted once per server, as on a developer's machine.
+if [ "${BENCH_COMPILER_SERVER:-}" = 1 ]; then
+  server=(-p:UseSharedCompilation=true)
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+else
+  server=(-p:UseSharedCompilation=false)
+fi
+echo "ReleasePolicy compile cost, $(date -u +%F), $(nproc) cores, SDK $(dotnet --version), $pairs alternated pairs, --no-incremental, $([ "${BENCH_COMPILER_SERVER:-}" = 1 ] && echo "warm compiler server" || echo "no compiler server")"
 # COMPILE_COST_PROJECTS / COMPILE_COST_VARIANTS narrow the run (say "Migrations" and "on off" for more pairs in the same time).
 variants=(${COMPILE_COST_VARIANTS:-on off errorlog})
 for name in ${COMPILE_COST_PROJECTS:-Library Migrations}; do
   dotnet restore "$work/$name/$name.csproj" -nologo -v:q >/dev/null
   build "$name" warmup "${on[@]}" >/dev/null
+  if [ "${BENCH_COMPILER_SERVER:-}" = 1 ]; then for variant in ${COMPILE_COST_VARIANTS:-on off errorlog}; do declare -n args="$variant"; build "$name" "warmup-$variant" "${args[@]}" >/dev/null; done; fi
   declare -A wall=() compile=() analyzers=() dotnet=()
   for p in $(seq 1 "$pairs"); do
     # Alternate the order within each pair as well, so neither variant always runs on a warmer machine.
@@ -263,7 +274,7 @@ for name in ${COMPILE_COST_PROJECTS:-Library Migrations}; do
   echo
   echo "== $name ($count)"
   for variant in "${variants[@]}"; do
-    printf '%-9s whole build median %6.2f s (%s)   CoreCompile median %6d ms (%s)   all analyzers median %6.3f s (%s)\n' "$variant" \
+    printf '%-9s whole build median %6.2f s (%s)   CoreCompile median %6.0f ms (%s)   all analyzers median %6.3f s (%s)\n' "$variant" \
       "$(median <<<"${wall[$variant]}")" "${wall[$variant]# }" "$(median <<<"${compile[$variant]}")" "${compile[$variant]# }" \
       "$(median <<<"${analyzers[$variant]}")" "${analyzers[$variant]# }"
   done
@@ -284,5 +295,5 @@ for name in ${COMPILE_COST_PROJECTS:-Library Migrations}; do
   grep -E '^\s+[0-9.]+\s+[0-9<]+\s+[A-Za-z][^ ]*, Version=' "$work/$name.on.log" \
     | sed -E 's/, Version=.*//' | awk '{ t[$3] += $1 } END { for (a in t) printf "  %8.3f s  %s\n", t[a], a }' | sort -rn || true
   grep -E 'Total (analyzer|generator) execution time' "$work/$name.on.log" | sed -E 's/^\s+/  /' | sort -u || true
-  sed -n '/Total generator execution time/,/^\s*$/p' "$work/$name.on.log" | grep -E 'ReleasePolicy' | sed -E 's/, Version=[^ ]*//; s/^\s+/  generator: /' | sort -u || true
+  sed -n '/Total generator execution time/,/^\s*$/p' "$work/$name.on.log" | grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+ReleasePolicy[^ ]*, Version=' | sed -E 's/, Version=[^ ]*//; s/^\s+/  generator: /' | sort -u || true
 done
