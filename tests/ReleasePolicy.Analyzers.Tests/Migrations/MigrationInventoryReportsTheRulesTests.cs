@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -188,16 +187,12 @@ public sealed class MigrationInventoryReportsTheRulesTests : IDisposable
             global[MigrationInventoryWriter.FileOption] = inventoryFile;
         }
 
-        var analyzers = typeof(MigrationWithoutRollbackAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.Namespace == typeof(MigrationWithoutRollbackAnalyzer).Namespace)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .Append(new MigrationInventoryWriter())
-            .ToImmutableArray();
+        var analyzers = MigrationRuleAnalyzers.All().Add(new MigrationInventoryWriter());
         Assert.Equal(7, analyzers.Length); // six rule analyzers (RP1002 and RP1003 share one) and the writer
         var exceptions = new List<Exception>();
         var diagnostics = await compilation
             .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new GlobalOnlyOptions(global)),
+                new AnalyzerOptions([], new GlobalOptionsProvider(global)),
                 onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false))
@@ -209,21 +204,5 @@ public sealed class MigrationInventoryReportsTheRulesTests : IDisposable
             .Select(d => $"{d.Id} {d.Location.GetLineSpan()}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} [{string.Join(", ", d.AdditionalLocations.Select(l => l.GetLineSpan().ToString()))}]")
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-
-    private sealed class GlobalOnlyOptions(Dictionary<string, string> global) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new([]);
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }

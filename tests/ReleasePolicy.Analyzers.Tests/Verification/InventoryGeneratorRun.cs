@@ -107,7 +107,7 @@ internal sealed class InventoryGeneratorRun
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         try
         {
-            var options = new AnalyzerOptions([], new InventoryOptions(compilation, file));
+            var options = new AnalyzerOptions([], new GlobalOptionsProvider(new Dictionary<string, string> { [MigrationInventoryWriter.FileOption] = file }));
             var diagnostics = compilation
                 .WithAnalyzers([new MigrationInventoryWriter()], new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
                 .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
@@ -120,34 +120,10 @@ internal sealed class InventoryGeneratorRun
         }
     }
 
-    /// <summary>The compilation's own analyzer config, plus the SDK's global option naming the inventory file.</summary>
-    private sealed class InventoryOptions(Compilation compilation, string file) : AnalyzerConfigOptionsProvider
-    {
-        private readonly AnalyzerConfigOptions _global = new Options(new Dictionary<string, string> { [MigrationInventoryWriter.FileOption] = file });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new([]);
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-
-        private Compilation Compilation { get; } = compilation;
-    }
-
     /// <summary>What the build shows: the migration analyzers' diagnostics on this compilation, after its options and pragmas.</summary>
     public async Task<IReadOnlyList<InventoryFinding>> ReportedByTheCompilerAsync()
     {
-        var analyzers = typeof(MigrationWithoutRollbackAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.Namespace == typeof(MigrationWithoutRollbackAnalyzer).Namespace)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        var analyzers = MigrationRuleAnalyzers.All();
         var exceptions = new List<Exception>();
         var withAnalyzers = Compilation.WithAnalyzers(
             analyzers,
