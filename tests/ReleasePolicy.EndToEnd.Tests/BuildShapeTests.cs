@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ReleasePolicy.EndToEnd.Tests.Infrastructure;
 
 namespace ReleasePolicy.EndToEnd.Tests;
@@ -26,8 +25,8 @@ public sealed class BuildShapeTests
 
         var build = project.Dotnet("build", "-v:d").ShouldSucceed();
 
-        Assert.Equal(1, TaskRuns(build, "CheckMigrationScripts"));
-        Assert.Equal(1, TaskRuns(build, "CheckReleasePolicySettings"));
+        Assert.Equal(1, build.TaskRuns("CheckMigrationScripts"));
+        Assert.Equal(1, build.TaskRuns("CheckReleasePolicySettings"));
         Assert.Equal("warning", Assert.Single(build.WithCode("RP1010")).Severity);
     }
 
@@ -40,7 +39,7 @@ public sealed class BuildShapeTests
 
         var publish = project.Dotnet("publish", "-f", "net10.0", "-o", publishDirectory, "-v:d").ShouldSucceed();
 
-        Assert.Equal(1, TaskRuns(publish, "CheckMigrationScripts"));
+        Assert.Equal(1, publish.TaskRuns("CheckMigrationScripts"));
         Assert.Equal("warning", Assert.Single(publish.WithCode("RP1010")).Severity);
         using var manifest = FixtureProject.ReadJson(Path.Combine(publishDirectory, "release-manifest.json"));
         var migration = Assert.Single(manifest.RootElement.GetProperty("migrations").EnumerateArray());
@@ -65,7 +64,7 @@ public sealed class BuildShapeTests
 
         var build = DotNet.Run(solutionDirectory, PackedSdk.Current.Environment, "build", "Shapes.slnx", "-m", "-v:d", "-nologo").ShouldSucceed();
 
-        Assert.Equal(2, TaskRuns(build, "CheckMigrationScripts"));
+        Assert.Equal(2, build.TaskRuns("CheckMigrationScripts"));
         Assert.Equal(2, build.WithCode("RP1010").Count());
     }
 
@@ -103,7 +102,4 @@ public sealed class BuildShapeTests
         return project;
     }
 
-    /// <summary>How often a task ran, from a detailed (-v:d) log.</summary>
-    private static int TaskRuns(CommandResult result, string task) =>
-        Regex.Matches(result.Output, $"^\\s*Task \"{task}\"", RegexOptions.Multiline).Count;
 }

@@ -31,10 +31,10 @@ public sealed class CapabilityShapeTests
 
         var publish = project.Dotnet("publish", "-f", "net10.0", "-o", publishDirectory, "-p:ReleasePolicyMode=Audit", "-v:d").ShouldSucceed();
 
-        Assert.Equal(1, TaskRuns(publish, "CheckReleaseNotes"));
-        Assert.Equal(1, TaskRuns(publish, "CheckReleaseGates"));
-        Assert.Equal(1, TaskRuns(publish, "VerifyReleaseDependencies"));
-        Assert.Equal(1, TaskRuns(publish, "CheckFlagSources")); // only the one framework compiled
+        Assert.Equal(1, publish.TaskRuns("CheckReleaseNotes"));
+        Assert.Equal(1, publish.TaskRuns("CheckReleaseGates"));
+        Assert.Equal(1, publish.TaskRuns("VerifyReleaseDependencies"));
+        Assert.Equal(1, publish.TaskRuns("CheckFlagSources")); // only the one framework compiled
         Assert.True(File.Exists(Path.Combine(publishDirectory, "ROLLBACK.md")));
         Assert.Equal("warning", Assert.Single(publish.WithCode("RP3010")).Severity);
         Assert.Contains("V2__add_total.sql", Assert.Single(publish.WithCode("RP1010")).Message);
@@ -48,7 +48,7 @@ public sealed class CapabilityShapeTests
         // The public API of the framework published, and RP5000 once, from the manifest.
         var api = Assert.Single(manifest.RootElement.GetProperty("publicApi").EnumerateArray());
         Assert.Equal("net10.0", api.GetProperty("targetFramework").GetString());
-        Assert.Equal(1, TaskRuns(publish, "ReportReleaseRisk"));
+        Assert.Equal(1, publish.TaskRuns("ReportReleaseRisk"));
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class CapabilityShapeTests
 
         var pack = DotNet.Run(solutionDirectory, PackedSdk.Current.Environment, "pack", "Capability.slnx", "-m", "-p:ReleasePolicyMode=Audit", "-p:TreatWarningsAsErrors=true", "-v:d", "-nologo").ShouldSucceed();
 
-        Assert.Equal(2, TaskRuns(pack, "CheckReleaseNotes"));
-        Assert.Equal(2, TaskRuns(pack, "CheckReleaseGates"));
-        Assert.Equal(2, TaskRuns(pack, "VerifyReleaseDependencies"));
-        Assert.Equal(2, TaskRuns(pack, "ReportReleaseRisk"));
+        Assert.Equal(2, pack.TaskRuns("CheckReleaseNotes"));
+        Assert.Equal(2, pack.TaskRuns("CheckReleaseGates"));
+        Assert.Equal(2, pack.TaskRuns("VerifyReleaseDependencies"));
+        Assert.Equal(2, pack.TaskRuns("ReportReleaseRisk"));
         Assert.Equal(2, pack.WithCode("RP3010").Count());
         Assert.All(pack.WithCode("RP3010"), finding => Assert.Equal("warning", finding.Severity));
         Assert.Equal(2, pack.WithCode("RP1010").Count());
@@ -100,12 +100,12 @@ public sealed class CapabilityShapeTests
 
         var build = project.Dotnet("build", "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true", "-v:d").ShouldSucceed();
 
-        Assert.Equal(0, TaskRuns(build, "CheckReleaseNotes"));
-        Assert.Equal(0, TaskRuns(build, "CheckMigrationScripts"));
-        Assert.Equal(0, TaskRuns(build, "CheckFlagSources"));
-        Assert.Equal(0, TaskRuns(build, "CheckReleaseGates"));
-        Assert.Equal(0, TaskRuns(build, "VerifyReleaseDependencies"));
-        Assert.Equal(0, TaskRuns(build, "ReportReleaseRisk"));
+        Assert.Equal(0, build.TaskRuns("CheckReleaseNotes"));
+        Assert.Equal(0, build.TaskRuns("CheckMigrationScripts"));
+        Assert.Equal(0, build.TaskRuns("CheckFlagSources"));
+        Assert.Equal(0, build.TaskRuns("CheckReleaseGates"));
+        Assert.Equal(0, build.TaskRuns("VerifyReleaseDependencies"));
+        Assert.Equal(0, build.TaskRuns("ReportReleaseRisk"));
         Assert.DoesNotContain("inventory.globalconfig", build.Output);
         Assert.Empty(build.WithCode("RP3010"));
         var editorConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single());
@@ -122,7 +122,4 @@ public sealed class CapabilityShapeTests
         return project;
     }
 
-    /// <summary>How often a task ran, from a detailed (-v:d) log.</summary>
-    private static int TaskRuns(CommandResult result, string task) =>
-        Regex.Matches(result.Output, $"^\\s*Task \"{task}\"", RegexOptions.Multiline).Count;
 }

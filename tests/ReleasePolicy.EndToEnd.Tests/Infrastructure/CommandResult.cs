@@ -18,6 +18,14 @@ internal sealed partial class CommandResult(string command, int exitCode, string
 
     public IEnumerable<BuildDiagnostic> WithCode(string code) => Diagnostics.Where(d => d.Code == code);
 
+    /// <summary>
+    /// How often a task ran, from a detailed (-v:d) log. With -m the console logger prefixes a line with the node
+    /// ("2>") whenever the output switches between projects, so a task line may carry that prefix. A task skipped
+    /// by its condition did not run.
+    /// </summary>
+    public int TaskRuns(string task) =>
+        Regex.Matches(Output, $@"^\s*(?:\d+(?::\d+)?>)?\s*Task ""{Regex.Escape(task)}""(?! skipped)", RegexOptions.Multiline).Count;
+
     public CommandResult ShouldSucceed()
     {
         Assert.True(ExitCode == 0, $"'{Command}' failed with exit code {ExitCode}:\n{Output}");
