@@ -7,12 +7,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 // Usage: AnalyzerProfile <command-line-file> [runs=5] [analyzer-assembly-regex=^ReleasePolicy\.] [--replace <dir>]
+//        [--against <baseline-assembly-regex>] [--types <analyzer-type-regex>]
 // The file is the project folder on its first line, then the compiler command line of a detailed build log
 // (benchmarks/analyzer-profile.sh writes it). Each run builds a fresh compilation from the already parsed trees (binding is redone,
 // as in a build) and runs the matching analyzers with the execution-time log on, without source generators.
 // --serial runs the analyzers one callback at a time (steadier attribution, longer wall time).
 // --replace <dir> takes the analyzer assemblies of that folder in place of those of the same name on the command line
 // (a freshly built ReleasePolicy.Analyzers.dll, to compare with the packed one).
+// --against <regex> measures CPU time instead of the execution-time log: per pair, the analyzers of the baseline
+// assemblies alone, then together with the matching ones (order swapped every other pair), each on a fresh
+// compilation that has already been compiled once (as in a build, where the compiler binds every body for emit
+// anyway). The difference is what the matching analyzers add to the build, however the driver attributes binding.
+// --types <regex> keeps only the matching analyzers whose full type name matches (one rule family at a time).
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: AnalyzerProfile <csc.rsp> [runs] [assembly-regex] [--replace <dir>]");
@@ -23,6 +29,8 @@ var rsp = args[0];
 var runs = args.Length > 1 && int.TryParse(args[1], out var r) ? r : 5;
 var pattern = new System.Text.RegularExpressions.Regex(args.Length > 2 && !args[2].StartsWith("--") ? args[2] : @"^ReleasePolicy\.");
 var replace = Array.IndexOf(args, "--replace") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var against = Array.IndexOf(args, "--against") is var j and >= 0 && j + 1 < args.Length ? new System.Text.RegularExpressions.Regex(args[j + 1]) : null;
+var types = Array.IndexOf(args, "--types") is var k and >= 0 && k + 1 < args.Length ? new System.Text.RegularExpressions.Regex(args[k + 1]) : null;
 
 // The file holds the compiler's command line as the build log prints it (the csc path first) and, on its first line,
 // the project folder the compiler ran in.
@@ -49,9 +57,16 @@ var options = new AnalyzerOptions(additional, new ConfigProvider(configSet, tree
 
 var loader = new Loader();
 var analyzers = new List<DiagnosticAnalyzer>();
+var baselineAnalyzers = new List<DiagnosticAnalyzer>();
 foreach (var reference in parsed.AnalyzerReferences)
 {
     var path = reference.FilePath;
+    if (against is not null && against.IsMatch(Path.GetFileName(path)))
+    {
+        baselineAnalyzers.AddRange(new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp));
+        continue;
+    }
+
     if (!pattern.IsMatch(Path.GetFileName(path)))
     {
         continue;
@@ -62,7 +77,8 @@ foreach (var reference in parsed.AnalyzerReferences)
         path = Path.Combine(replace, Path.GetFileName(path));
     }
 
-    analyzers.AddRange(new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp));
+    analyzers.AddRange(new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp)
+        .Where(a => types is null || types.IsMatch(a.GetType().FullName!)));
 }
 
 // --baseline adds an analyzer that registers the operation kinds the leak and flag rules use and does nothing: what
@@ -83,6 +99,11 @@ var compilationOptions = parsed.CompilationOptions
     .WithSpecificDiagnosticOptions(parsed.CompilationOptions.SpecificDiagnosticOptions.SetItems(configSet.GlobalConfigOptions.TreeOptions))
     .WithSyntaxTreeOptionsProvider(new TreeOptions(configSet, trees))
     .WithConcurrentBuild(true);
+
+if (against is not null)
+{
+    return await MarginalCpu.RunAsync(parsed.CompilationName, trees, references, compilationOptions, options, baselineAnalyzers, analyzers, runs);
+}
 
 Console.WriteLine($"{trees.Length} files, {analyzers.Count} analyzers from {string.Join(", ", analyzers.Select(a => a.GetType().Assembly.GetName().Name).Distinct())}, {runs} runs");
 var times = analyzers.ToDictionary(a => a, _ => new List<double>());

@@ -15,6 +15,10 @@
 # their spread (min..max over the pairs).
 # Usage: benchmarks/analyzer-cost/run.sh [pairs, default 3] [files, default 2000] [variants, default "on pack off"]
 #   ("on off" skips the pack variant: a third fewer builds on a busy machine).
+# BENCH_CPU_PAIRS (default 5; 0 skips it) then replays the "on" compile in-process and reports the CPU time
+# ReleasePolicy's analyzers add to the .NET analyzers' (bench_analyzer_cpu: the compiler's table above charges shared
+# binding to whichever analyzer asks first; CPU time does not); BENCH_CPU_TYPES narrows it to some analyzer types
+# (say 'Flags\.' for the flag rules and the flag inventory).
 # BENCH_COMPILER_SERVER=1 builds as `dotnet build` does by default, through the shared compiler server, after one
 # warm-up build of every variant: the analyzers are loaded and jitted once per server, as in an inner loop or a CI
 # job that builds several projects. Without it (the default) every build starts a fresh compiler, which pays the
@@ -114,5 +118,14 @@ report() { # variant
 echo
 for v in "${variants[@]}"; do printf 'whole build %-4s median %7.2f s (%s)\n' "$v" "$(bench_median <<<"${wall[$v]}")" "${wall[$v]# }"; done
 for v in "${variants[@]}"; do [ "$v" = off ] || report "$v"; done
+cpu_pairs="${BENCH_CPU_PAIRS:-5}"
+if [ "$cpu_pairs" -gt 0 ] && [[ " ${variants[*]} " == *" on "* ]]; then
+  echo
+  echo "== on: CPU time ReleasePolicy's analyzers${BENCH_CPU_TYPES:+ ($BENCH_CPU_TYPES)} add to the .NET analyzers, in-process, $cpu_pairs alternated pairs"
+  # One more "on" build first: the replay reads the analyzer config files that build leaves in obj/ (an "off" build
+  # since then removed ReleasePolicy's).
+  build cpu 0 "${on[@]}" >/dev/null
+  bench_cpu_metric="analyzer-cost.on.analyzer_cpu_with_over_without" bench_analyzer_cpu "$work/cpu.0.log" "$work/WebApp" "$cpu_pairs" "${BENCH_CPU_TYPES:-}"
+fi
 echo
 echo "logs and binlogs: $work"

@@ -4,6 +4,9 @@
 # `dotnet build --no-incremental` with ReleasePolicy on and off, alternated in one run, plus the old error-log route
 # (ReleasePolicy off, the compiler's ErrorLog set) for comparison. Prints whole-build and CoreCompile ratios and the
 # per-analyzer-assembly times the compiler reports (-p:ReportAnalyzer=true).
+# For the migrations project with ReleasePolicy on, BENCH_CPU_PAIRS (default 10; 0 skips it) alternated in-process
+# pairs then give the CPU time ReleasePolicy's analyzers add to the .NET analyzers' (bench_analyzer_cpu), which the
+# compiler's table cannot: it charges binding a method body to whichever analyzer asks first.
 # Usage: benchmarks/compile-cost/run.sh [pairs, default 3] [library files, default 1500] [migrations, default 400]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -297,3 +300,11 @@ for name in ${COMPILE_COST_PROJECTS:-Library Migrations}; do
   grep -E 'Total (analyzer|generator) execution time' "$work/$name.on.log" | sed -E 's/^\s+/  /' | sort -u || true
   sed -n '/Total generator execution time/,/^\s*$/p' "$work/$name.on.log" | grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+ReleasePolicy[^ ]*, Version=' | sed -E 's/, Version=[^ ]*//; s/^\s+/  generator: /' | sort -u || true
 done
+cpu_pairs="${BENCH_CPU_PAIRS:-10}"
+if [ "$cpu_pairs" -gt 0 ] && [ -f "$work/Migrations.on.log" ]; then
+  echo
+  echo "== Migrations: CPU time ReleasePolicy's analyzers add to the .NET analyzers, in-process, $cpu_pairs alternated pairs"
+  # One more "on" build first: the replay reads the analyzer config files that build leaves in obj/.
+  build Migrations cpu "${on[@]}" >/dev/null
+  bench_cpu_metric="compile-cost.migrations.analyzer_cpu_with_over_without" bench_analyzer_cpu "$work/Migrations.cpu.log" "$work/Migrations" "$cpu_pairs"
+fi

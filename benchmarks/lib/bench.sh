@@ -77,3 +77,23 @@ _bench_summary_ms() {
 # bench_metric NAME VALUE: records one result for benchmarks/compare.sh (lower is better for every metric) when
 # BENCH_METRICS names a file.
 bench_metric() { [ -z "${BENCH_METRICS:-}" ] || printf '%s\t%s\n' "$1" "$2" >> "$BENCH_METRICS"; }
+
+# bench_analyzer_cpu LOG DIR PAIRS [TYPES-REGEX]: the CPU time ReleasePolicy's analyzers add to the .NET analyzers on
+# the compilation of LOG (a -v:d build log of the project in DIR, with ReleasePolicy on), replayed in-process by
+# benchmarks/AnalyzerProfile --against: the .NET analyzers alone and with ReleasePolicy's (only the types matching
+# TYPES-REGEX when given), PAIRS alternated pairs on fresh, already compiled compilations, no source generators.
+# Process CPU time, not the compiler's -p:ReportAnalyzer table, which charges binding a method body to whichever
+# analyzer asks first. Prints the tool's summary and, under the name in $bench_cpu_metric, records 1 + the median
+# per-pair ratio (analyzer CPU with ReleasePolicy over without: a ratio of two such values compares commits, where a
+# ratio of two near-zero differences would not).
+bench_analyzer_cpu() {
+  local log="$1" dir="$2" pairs="$3" types="${4:-}" cmd tool out
+  cmd="${log%.log}.cmd"
+  { echo "$dir"; grep -m1 ' /noconfig ' "$log"; } > "$cmd"
+  tool="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/AnalyzerProfile"
+  dotnet build "$tool" -c Release -nologo -v:q >/dev/null
+  out=$(dotnet "$tool/bin/Release/net10.0/AnalyzerProfile.dll" "$cmd" "$pairs" '^ReleasePolicy\.' \
+    --against '^Microsoft\.CodeAnalysis\.(CSharp\.)?NetAnalyzers\.dll$' ${types:+--types "$types"})
+  printf '%s\n' "$out" | sed 's/^/  /'
+  [ -z "${bench_cpu_metric:-}" ] || bench_metric "$bench_cpu_metric" "$(awk '/^added \/ baseline:/ { printf "%.4f\n", 1 + $4 }' <<<"$out")"
+}

@@ -126,6 +126,40 @@ public sealed class MetricsTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public void The_html_page_renders_in_headless_Chromium_with_every_chart_and_no_network()
+    {
+        var chromium = HeadlessChromium.Find();
+        Skip.If(chromium is null, "Chromium is not installed here (.ci/run installs Debian's chromium; RELEASEPOLICY_CHROMIUM names another).");
+        WriteReleases(leadTimeCommit: CommitAt(May1.AddDays(13)));
+        var page = Path.Combine(_files.Folder, "..", Path.GetFileName(_files.Folder) + "-metrics.html");
+        var shot = Path.ChangeExtension(page, ".png");
+        var blank = Path.ChangeExtension(page, ".blank.png");
+
+        try
+        {
+            Assert.Equal(0, CliRun.Of("metrics", _files.Folder, "--repository", _files.Folder, "--html", page).ExitCode);
+
+            // The DOM the browser built: every chart survived parsing as SVG, with its bars and its hotfix bar.
+            var dom = HeadlessChromium.DumpDom(chromium!, page);
+            Assert.Equal(1 + 3 + 3, dom.Split("<svg ").Length - 1);
+            Assert.Contains("<rect class=\"hotfix\"", dom);
+            Assert.Contains("Time to restore per failed release (hours)", dom);
+
+            // Rendered: a screenshot of the page holds far more than one of an empty page of the same size.
+            HeadlessChromium.Screenshot(chromium!, new Uri(page).AbsoluteUri, shot, 1280, 2400);
+            HeadlessChromium.Screenshot(chromium!, "about:blank", blank, 1280, 2400);
+            Assert.Equal((1280, 2400), HeadlessChromium.PngSize(shot));
+            Assert.True(new FileInfo(shot).Length > 3 * new FileInfo(blank).Length, $"the page's screenshot ({new FileInfo(shot).Length} bytes) is not much more than a blank page's ({new FileInfo(blank).Length} bytes)");
+        }
+        finally
+        {
+            File.Delete(page);
+            File.Delete(shot);
+            File.Delete(blank);
+        }
+    }
+
     [Fact]
     public void Without_build_timestamps_releases_are_ordered_by_version_and_time_based_metrics_are_unknown()
     {

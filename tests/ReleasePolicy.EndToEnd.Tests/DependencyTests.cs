@@ -37,8 +37,11 @@ public sealed class DependencyTests
         var project = Create("DepsCritical");
         project.Write("osv/GHSA-e2e0-crit-0001.json", Advisory);
 
-        var build = project.Dotnet("build", "-c", "Release").ShouldFail();
+        // With the network unavailable to the build: everything the check needs is on disk.
+        project.Dotnet("restore").ShouldSucceed();
+        var build = project.Dotnet(DotNet.Offline, "build", "--no-restore", "-c", "Release").ShouldFail();
 
+        Assert.DoesNotMatch(DotNet.NetworkMessage, build.Output);
         var error = Assert.Single(build.WithCode("RP4004"));
         Assert.Equal("error", error.Severity);
         Assert.Contains("Package 'Newtonsoft.Json' 13.0.3 (direct) has a known critical vulnerability GHSA-e2e0-crit-0001", error.Message);

@@ -8,6 +8,23 @@ internal static class DotNet
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The network unavailable to the build: an unroutable proxy for every HTTP(S) request the build process makes,
+    /// so any attempt fails at once (restore first, then build with <c>--no-restore</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Offline { get; } = new Dictionary<string, string?>
+    {
+        ["HTTP_PROXY"] = "http://127.0.0.1:9",
+        ["HTTPS_PROXY"] = "http://127.0.0.1:9",
+        ["ALL_PROXY"] = "http://127.0.0.1:9",
+        ["NO_PROXY"] = "",
+    };
+
+    /// <summary>What a build that tried the network prints: the proxy's address, socket errors, NuGet's NU1301, OSV's host.</summary>
+    public static System.Text.RegularExpressions.Regex NetworkMessage { get; } = new(
+        @"127\.0\.0\.1:9|No such host|Connection refused|network is unreachable|api\.osv\.dev|HttpRequestException|NU1301|service index",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
