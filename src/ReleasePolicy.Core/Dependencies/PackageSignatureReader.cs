@@ -61,7 +61,7 @@ internal static class PackageSignatureReader
         }
         catch (CryptographicException ex)
         {
-            problem = $"its {TypeOf(signer) ?? "primary"} signature does not verify ({ex.Message.TrimEnd('.')})";
+            problem = $"its {TypeOf(signer) ?? "primary"} signature in {PackageArchiveLayout.SignatureEntryName} does not verify with its certificate's key ({ex.Message.TrimEnd('.')})";
             return null;
         }
 
@@ -79,7 +79,7 @@ internal static class PackageSignatureReader
             }
             catch (CryptographicException ex)
             {
-                problem = $"its repository countersignature does not verify ({ex.Message.TrimEnd('.')})";
+                problem = $"its repository countersignature in {PackageArchiveLayout.SignatureEntryName} does not verify with its certificate's key ({ex.Message.TrimEnd('.')})";
                 return null;
             }
 

@@ -110,6 +110,39 @@ public sealed class PackageIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void ASignedPackageWhoseAuthorSignatureWasChangedIsRP4002BecauseItNoLongerVerifies()
+    {
+        // The signed hash still names this content; only checking the signature with its certificate's key finds it.
+        _folder.AddSigned(tamper: folder => PackagesFolder.ChangeSignatureValue(folder, cms => cms.SignerInfos[0]));
+        _folder.WriteAssets();
+
+        var (task, engine) = _folder.Task();
+
+        task.Execute();
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(("RP4002", _folder.NupkgOf("Newtonsoft.Json", "13.0.3")), (warning.Code, warning.File));
+        // The reason in brackets is the platform's cryptography library's own words ("Invalid signature" on Linux).
+        Assert.StartsWith("Package 'Newtonsoft.Json' 13.0.3 does not match what restore verified: its author signature in .signature.p7s does not verify with its certificate's key (", warning.Message);
+        Assert.EndsWith($"). Someone or something changed the packages folder: delete '{_folder.FolderOf("Newtonsoft.Json", "13.0.3")}' and run 'dotnet restore' so NuGet downloads and verifies it again.", warning.Message);
+    }
+
+    [Fact]
+    public void ASignedPackageWhoseRepositoryCountersignatureWasChangedIsRP4002Too()
+    {
+        // The countersignature is an unsigned attribute of the author signature, which still verifies.
+        _folder.AddSigned(tamper: folder => PackagesFolder.ChangeSignatureValue(folder, cms => cms.SignerInfos[0].CounterSignerInfos[0]));
+        _folder.WriteAssets();
+
+        var (task, engine) = _folder.Task();
+
+        task.Execute();
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(("RP4002", _folder.NupkgOf("Newtonsoft.Json", "13.0.3")), (warning.Code, warning.File));
+        Assert.StartsWith("Package 'Newtonsoft.Json' 13.0.3 does not match what restore verified: its repository countersignature in .signature.p7s does not verify with its certificate's key (", warning.Message);
+        Assert.EndsWith($"). Someone or something changed the packages folder: delete '{_folder.FolderOf("Newtonsoft.Json", "13.0.3")}' and run 'dotnet restore' so NuGet downloads and verifies it again.", warning.Message);
+    }
+
+    [Fact]
     public void ASameSizeChangeInAnUnsignedPackageFileIsFoundToo()
     {
         _folder.AddUnsigned("Contoso.Billing", "2.1.0", true, ("lib/net8.0/Contoso.Billing.dll", "original"), ("build/Contoso.Billing.targets", "<Project />"));

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
 using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -99,6 +100,40 @@ internal sealed class PackagesFolder : IDisposable
         _packages.Add((SignedId, SignedVersion, metadata.RootElement.GetProperty("contentHash").GetString()!, direct, new[] { "lib/net6.0/Newtonsoft.Json.dll" }));
     }
 
+    /// <summary>
+    /// Changes one byte of a signature value inside the signed package's <c>.signature.p7s</c>, in place, and gives the
+    /// entry its new CRC, as someone rewriting the archive would. The package without its signature entry (what restore
+    /// hashed and what the signature names) is untouched, so neither the content hash nor the signed hash tells:
+    /// only verifying the signature with its certificate's key does.
+    /// </summary>
+    public static void ChangeSignatureValue(string folder, Func<SignedCms, SignerInfo> signer)
+    {
+        var nupkg = Path.Combine(folder, $"{SignedId.ToLowerInvariant()}.{SignedVersion}.nupkg");
+        var bytes = File.ReadAllBytes(nupkg);
+        ReleasePolicy.Dependencies.PackageArchiveLayout layout;
+        using (var stream = new MemoryStream(bytes))
+        {
+            layout = ReleasePolicy.Dependencies.PackageArchiveLayout.Read(stream);
+        }
+
+        // NuGet stores the signature uncompressed, so its bytes sit in the archive as they are.
+        var local = (int)layout.SignatureLocalStart;
+        Assert.Equal(0, BitConverter.ToUInt16(bytes, local + 8));
+        var start = local + 30 + BitConverter.ToUInt16(bytes, local + 26) + BitConverter.ToUInt16(bytes, local + 28);
+        var p7s = bytes.AsSpan(start, (int)BitConverter.ToUInt32(bytes, local + 18));
+        var cms = new SignedCms();
+        cms.Decode(p7s);
+        var value = signer(cms).GetSignature();
+        var at = p7s.IndexOf(value);
+        Assert.True(at >= 0, "the signature value is not in .signature.p7s");
+        p7s[at + (value.Length / 2)] ^= 0x01;
+
+        var crc = Crc32(p7s);
+        BitConverter.TryWriteBytes(bytes.AsSpan(local + 14), crc);
+        BitConverter.TryWriteBytes(bytes.AsSpan((int)layout.SignatureRecordStart + 16), crc);
+        File.WriteAllBytes(nupkg, bytes);
+    }
+
     /// <summary>Writes obj/project.assets.json for the packages added so far, with NuGetAudit's log entries if any.</summary>
     public void WriteAssets(string frameworks = "net8.0", params (string Code, string Message, string Id)[] logs)
     {
@@ -163,6 +198,21 @@ internal sealed class PackagesFolder : IDisposable
         }
 
         return item;
+    }
+
+    private static uint Crc32(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     public static string NuGetCache() =>
