@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReleasePolicy.Diagnostics;
 
@@ -59,6 +61,19 @@ internal static class JsonInputFile
             error = NotJson(source, description, ex);
             return null;
         }
+    }
+
+    /// <summary>A value as the file has it, on one line and cut at 100 characters, to quote in a message.</summary>
+    public static string Quote(JsonElement value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            value.WriteTo(writer);
+        }
+
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        return text.Length <= 100 ? text : text.Substring(0, 100) + "…";
     }
 
     private static PolicyFinding NotJson(string path, string description, JsonException ex)

@@ -175,6 +175,27 @@ public sealed class VerifyReleaseDependenciesHostileInputTests : IDisposable
     }
 
     [Fact]
+    public void An_OSV_range_event_with_a_megabyte_key_is_one_RP9002_quoting_only_its_first_100_characters()
+    {
+        AddPackage();
+        var key = new string('x', 1 << 20);
+        var osv = _folder.WriteFile("osv/GHSA-huge.json", $$"""
+            { "id": "GHSA-huge", "modified": "2026-11-30T00:00:00Z", "affected": [ { "package": { "ecosystem": "NuGet", "name": "{{Id}}" },
+              "ranges": [ { "type": "SEMVER", "events": [ { "{{key}}": "1.0.0" } ] } ] } ] }
+            """);
+
+        var (task, engine) = _folder.Task(mode: "Enforce", t =>
+        {
+            Trusted(t);
+            t.VulnerabilityDatabases = new[] { PackagesFolder.Item(osv) };
+        });
+
+        Hostile.Fails(task, engine);
+        var error = Hostile.AssertOneError(engine, "RP9002", osv, says: "(GHSA-huge) has a SEMVER range event {\"" + new string('x', 98) + "…, which is not");
+        Assert.True(error.Message.Length < 500, $"The message is {error.Message.Length} characters long.");
+    }
+
+    [Fact]
     public void An_OSV_export_zip_cut_in_half_is_RP9002_at_the_zip()
     {
         AddPackage();
