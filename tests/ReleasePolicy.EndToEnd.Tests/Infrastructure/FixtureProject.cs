@@ -188,12 +188,22 @@ internal sealed class FixtureProject
         return zip.Entries.Select(e => e.FullName).ToList();
     }
 
+    /// <summary>The manifest inside the package; the test fails with every violation when it does not satisfy the JSON Schema.</summary>
     public JsonDocument ManifestFromNupkg()
     {
         using var zip = ZipFile.OpenRead(NupkgPath);
         var entry = zip.GetEntry("releasepolicy/release-manifest.json") ?? throw new InvalidOperationException("The package has no releasepolicy/release-manifest.json; entries: " + string.Join(", ", zip.Entries.Select(e => e.FullName)));
         using var stream = entry.Open();
-        return JsonDocument.Parse(stream);
+        var document = JsonDocument.Parse(stream);
+        // The same JsonSchema.Net evaluation of schema/release-manifest.schema.json that `release-policy verify` runs.
+        var violations = ReleasePolicy.Cli.Verify.ManifestSchema.Violations(document.RootElement);
+        if (violations.Count > 0)
+        {
+            document.Dispose();
+            Assert.Fail($"The manifest in '{NupkgPath}' does not satisfy schema/release-manifest.schema.json:\n" + string.Join("\n", violations));
+        }
+
+        return document;
     }
 
     public static JsonDocument ReadJson(string path) => JsonDocument.Parse(File.ReadAllBytes(path));

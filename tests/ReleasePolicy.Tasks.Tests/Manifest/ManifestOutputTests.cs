@@ -12,7 +12,7 @@ public sealed class ManifestOutputTests : IDisposable
     {
         var assets = _context.Directory.WriteFile("src/Orders.Api/obj/project.assets.json", ProjectAssetsFixtures.TwoFrameworks);
         var migrations = _context.Directory.WriteFile("src/Orders.Api/obj/releasepolicy/migrations.json", """
-            [{"id":"V1__create_audit_log","kind":"sql","convention":"flyway","forward":{"path":"db/migrations/V1__create_audit_log.sql","sha256":"aa"},"rollback":null,"status":"missing-rollback","destructive":false}]
+            [{"id":"V1__create_audit_log","kind":"sql","convention":"flyway","forward":{"path":"db/migrations/V1__create_audit_log.sql","sha256":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},"rollback":null,"status":"missing-rollback","destructive":false}]
             """);
         _context.Environment["GITHUB_SERVER_URL"] = "https://github.com";
         _context.Environment["GITHUB_REPOSITORY"] = "contoso/orders";
@@ -82,7 +82,7 @@ public sealed class ManifestOutputTests : IDisposable
                   "convention": "flyway",
                   "forward": {
                     "path": "db/migrations/V1__create_audit_log.sql",
-                    "sha256": "aa"
+                    "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
                   },
                   "rollback": null,
                   "status": "missing-rollback",

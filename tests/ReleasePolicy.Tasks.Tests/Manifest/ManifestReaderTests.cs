@@ -19,7 +19,7 @@ public sealed class ManifestReaderTests : IDisposable
         var report = _context.Directory.WriteFile("src/Orders.Api/obj/releasepolicy/migrations.json", "");
         File.WriteAllBytes(report, MigrationsReport.Write(
         [
-            new MigrationEntry("V1__create_orders", "flyway", new("db/V1__create_orders.sql", "ab12"), new("db/U1__create_orders.sql", "cd34"), null, MigrationStatus.Reversible, null, destructive: false),
+            new MigrationEntry("V1__create_orders", "flyway", new("db/V1__create_orders.sql", new string('a', 64)), new("db/U1__create_orders.sql", new string('c', 64)), null, MigrationStatus.Reversible, null, destructive: false),
             new MigrationEntry("V2__drop_legacy", "flyway", new("db/V2__drop_legacy.sql", null), null, null, MigrationStatus.MissingRollback, null, destructive: true),
         ]));
         var findings = _context.Directory.WriteFile("src/Orders.Api/obj/releasepolicy/migration-findings.json", """
@@ -53,7 +53,7 @@ public sealed class ManifestReaderTests : IDisposable
         Assert.Equal("https://github.com/contoso/orders/actions/runs/9876543210", manifest.Build.CiRun);
         Assert.Equal(("Hotfix", "Sev2"), (manifest.Release.Type, manifest.Release.HotfixSeverity));
         Assert.Equal(["V1__create_orders", "V2__drop_legacy"], manifest.Migrations.Sql.Select(m => m.Id));
-        Assert.Equal("cd34", manifest.Migrations.Sql[0].Rollback!.Sha256);
+        Assert.Equal(new string('c', 64), manifest.Migrations.Sql[0].Rollback!.Sha256);
         Assert.Null(manifest.Migrations.Sql[1].Forward!.Sha256);
         Assert.Equal(6, manifest.Dependencies.Count);
         Assert.Equal("RP1010", Assert.Single(manifest.Findings!).Rule);

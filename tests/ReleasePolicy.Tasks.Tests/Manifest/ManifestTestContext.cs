@@ -48,7 +48,10 @@ internal sealed class ManifestTestContext : IDisposable
         };
     }
 
-    /// <summary>Runs the task and asserts it succeeded without errors or warnings.</summary>
+    /// <summary>
+    /// Runs the task and asserts it succeeded without errors or warnings and that the manifest it wrote satisfies
+    /// schema/release-manifest.schema.json, so every test that generates a manifest also checks it against the contract.
+    /// </summary>
     public JsonElement Generate(Action<GenerateReleaseManifest>? configure = null)
     {
         var task = CreateTask();
@@ -58,7 +61,9 @@ internal sealed class ManifestTestContext : IDisposable
         Assert.Empty(Engine.Errors);
         Assert.Empty(Engine.Warnings);
         Assert.Equal(Path.GetFullPath(OutputFile), task.ManifestFile);
-        return ReadManifest();
+        var manifest = ReadManifest();
+        ManifestSchemaValidator.AssertValid(manifest, OutputFile);
+        return manifest;
     }
 
     public string ReadManifestText() => File.ReadAllText(OutputFile, Encoding.UTF8);

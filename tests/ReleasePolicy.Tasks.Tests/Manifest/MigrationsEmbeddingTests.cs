@@ -11,8 +11,8 @@ public sealed class MigrationsEmbeddingTests : IDisposable
     {
         var report = _context.Directory.WriteFile("src/Orders.Api/obj/releasepolicy/migrations.json", """
             [
-              { "id": "V2__index_audit_log_by_order", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V2__index_audit_log_by_order.sql", "sha256": "aa" }, "rollback": null, "status": "forward-only", "reason": "index only", "destructive": false },
-              { "id": "V1__create_orders", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V1__create_orders.sql", "sha256": "bb" }, "rollback": { "path": "db/U1__create_orders.sql", "sha256": null }, "status": "reversible", "destructive": true }
+              { "id": "V2__index_audit_log_by_order", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V2__index_audit_log_by_order.sql", "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }, "rollback": null, "status": "forward-only", "reason": "index only", "destructive": false },
+              { "id": "V1__create_orders", "kind": "sql", "convention": "flyway", "forward": { "path": "db/V1__create_orders.sql", "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }, "rollback": { "path": "db/U1__create_orders.sql", "sha256": null }, "status": "reversible", "destructive": true }
             ]
             """);
 
