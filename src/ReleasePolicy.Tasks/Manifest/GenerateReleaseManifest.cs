@@ -99,6 +99,12 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
     /// <summary>@(ReleaseRiskRequiredArtifact): more files required at or above the threshold.</summary>
     public ITaskItem[] RiskRequiredArtifacts { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// @(PenetrationTestReport), the evidence RP5009 reads: at or above the threshold one must exist when the public API
+    /// grew since the baseline.
+    /// </summary>
+    public ITaskItem[] PenetrationTestReports { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>The release gates' report (gates.json): the manifest's <c>gates</c>, <c>knownDefects</c> and <c>rollback</c>.</summary>
     public string? GatesFile { get; set; }
 
@@ -272,7 +278,8 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
         Log.LogMessage(MessageImportance.High, ReleaseSummary.Line(manifest, path));
         var playbook = ReleasePolicy.Gates.RollbackPlaybookLookup.Find(Paths(RollbackPlaybooks, projectDirectory), projectDirectory);
         var playbooks = playbook is null ? Paths(RollbackPlaybooks, projectDirectory) : new[] { playbook };
-        if (RiskRequirements.Check(risk, riskThreshold, playbooks, Paths(RiskRequiredArtifacts, projectDirectory)) is { } missing)
+        var penetrationTests = PenetrationTestReports.Zip(Paths(PenetrationTestReports, projectDirectory), (item, full) => new ReleasePolicy.Gates.PenetrationTestReportItem(full, item.GetMetadata("Date"))).ToList();
+        if (RiskRequirements.Check(risk, riskThreshold, playbooks, Paths(RiskRequiredArtifacts, projectDirectory), changes, penetrationTests) is { } missing)
         {
             Report(new PolicyFinding(missing.RuleId, missing.Kind, missing.Message, ProjectFile));
             RunAgain = true;

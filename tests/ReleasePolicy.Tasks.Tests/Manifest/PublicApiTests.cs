@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.Build.Utilities;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using ReleasePolicy.Api;
 using ReleasePolicy.Diagnostics;
 using ReleasePolicy.Gates;
@@ -10,6 +8,7 @@ using ReleasePolicy.Manifest;
 using ReleasePolicy.NuGet;
 using ReleasePolicy.Risk;
 using ReleasePolicy.Rules;
+using ReleasePolicy.Tasks.Tests.Infrastructure;
 
 namespace ReleasePolicy.Tasks.Tests.Manifest;
 
@@ -315,22 +314,7 @@ public sealed class PublicApiTests : IDisposable
         task.PublicApiAssemblies = [item];
     }
 
-    private string Compile(string assemblyName, string source, string folder = "bin")
-    {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            assemblyName,
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var path = _context.Directory.Path($"{folder}/{assemblyName}.dll");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var result = compilation.Emit(path);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return path;
-    }
+    private string Compile(string assemblyName, string source, string folder = "bin") => TestAssembly.Compile(_context.Directory, assemblyName, source, folder);
 
     private static string[] Strings(System.Text.Json.JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }
