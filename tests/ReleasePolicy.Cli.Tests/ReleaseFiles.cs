@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using ReleasePolicy.Diagnostics;
+using ReleasePolicy.Gates;
 using ReleasePolicy.Git;
 using ReleasePolicy.IO;
 using ReleasePolicy.Manifest;
@@ -24,12 +25,18 @@ internal sealed class ReleaseFiles : IDisposable
 
     public string Folder { get; }
 
+    /// <param name="baseline">The previous release: the manifest's <c>changes</c> (and the risk) are computed against it, as pack does.</param>
     public static ReleaseManifest Release(
         string version,
         IReadOnlyList<ResolvedPackage>? dependencies = null,
         IReadOnlyList<MigrationEntry>? migrations = null,
         IReadOnlyList<ReleaseFinding>? findings = null,
-        string dataSensitivity = "Internal")
+        string dataSensitivity = "Internal",
+        IReadOnlyList<FeatureFlag>? featureFlags = null,
+        GateReport? gates = null,
+        DependencyVerificationSummary? dependencyVerification = null,
+        IReadOnlyList<PublicApiAssembly>? publicApi = null,
+        ReleaseManifest? baseline = null)
     {
         var manifest = new ReleaseManifest(
             new ManifestPackage("Contoso.Orders.Api", version, new GitRepositoryInfo("https://github.com/contoso/orders", "0123456789abcdef0123456789abcdef01234567", "main")),
@@ -37,12 +44,17 @@ internal sealed class ReleaseFiles : IDisposable
             ReleaseClassification.TryCreate(null, null, null, dataSensitivity, null, new List<PolicyFinding>())!,
             new ManifestMigrations(migrations ?? [], []),
             dependencies ?? [],
-            findings ?? []);
-        return manifest.WithRisk(RiskModel.Assess(manifest, null, RiskPolicy.Default));
+            findings ?? [],
+            featureFlags: featureFlags,
+            gates: gates,
+            dependencyVerification: dependencyVerification,
+            publicApi: publicApi);
+        var changes = baseline is null ? null : ReleaseChanges.Between(baseline, manifest);
+        return manifest.WithRisk(RiskModel.Assess(manifest, RiskPolicy.Default, changes)).WithChanges(changes);
     }
 
-    public static MigrationEntry Script(string id, string status = MigrationStatus.Reversible, bool destructive = false) =>
-        new(id, "flyway", new MigrationScriptFile($"db/{id}.sql", new string('a', 64)), status == MigrationStatus.Reversible ? new MigrationScriptFile($"db/U{id[1..]}.sql", new string('c', 64)) : null, null, status, null, destructive);
+    public static MigrationEntry Script(string id, string status = MigrationStatus.Reversible, bool destructive = false, string? reason = null) =>
+        new(id, "flyway", new MigrationScriptFile($"db/{id}.sql", new string('a', 64)), status == MigrationStatus.Reversible ? new MigrationScriptFile($"db/U{id[1..]}.sql", new string('c', 64)) : null, null, status, reason, destructive);
 
     public static ResolvedPackage Package(string id, string version, bool direct = true) => new(id, version, direct, "abc=");
 

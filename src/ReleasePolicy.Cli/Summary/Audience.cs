@@ -3,13 +3,13 @@ namespace ReleasePolicy.Cli.Summary;
 /// <summary>Who a summary is for: each sees the sections of their job.</summary>
 internal static class Audience
 {
-    /// <summary>Migrations, rollback, what can cause downtime.</summary>
+    /// <summary>Migrations, what can cause downtime, the rollback playbook and the release gates (<see cref="OperationsSummary"/>).</summary>
     public const string Operations = "operations";
 
-    /// <summary>Dependencies, data sensitivity.</summary>
+    /// <summary>Dependencies and their signatures, vulnerabilities, leaked identifiers (<see cref="SecuritySummary"/>).</summary>
     public const string Security = "security";
 
-    /// <summary>User-visible impact and the findings left in the release.</summary>
+    /// <summary>User impact, findings, feature flags, known defects, public API changes (<see cref="SupportSummary"/>).</summary>
     public const string Support = "support";
 
     public const string All = "all";

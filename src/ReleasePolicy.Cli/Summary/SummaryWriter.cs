@@ -31,49 +31,9 @@ internal static class SummaryWriter
             }
         }
 
-        if (Audience.Includes(audience, Audience.Operations))
+        foreach (var section in Sections(manifest, audience))
         {
-            var migrations = manifest.Migrations.All;
-            console.WriteLine();
-            console.MarkupLine($"[bold]Operations[/]: {Counts(migrations)}");
-            if (migrations.Count > 0)
-            {
-                var table = new Table().AddColumns("Migration", "Kind", "Rollback", "Destructive", "File");
-                foreach (var m in migrations)
-                {
-                    table.AddRow(Markup.Escape(m.Id), m.Kind, m.Status, m.Destructive ? "yes" : "no", Markup.Escape(m.Path ?? string.Empty));
-                }
-
-                console.Write(table);
-            }
-        }
-
-        if (Audience.Includes(audience, Audience.Security))
-        {
-            var direct = manifest.Dependencies.Where(d => d.Direct).ToList();
-            console.WriteLine();
-            console.MarkupLine($"[bold]Security[/]: {manifest.Dependencies.Count} package dependencies ({direct.Count} direct); data sensitivity {Markup.Escape(manifest.Release.DataSensitivity)}");
-            if (direct.Count > 0)
-            {
-                var table = new Table().AddColumns("Direct dependency", "Version");
-                foreach (var d in direct)
-                {
-                    table.AddRow(Markup.Escape(d.Id), Markup.Escape(d.Version));
-                }
-
-                console.Write(table);
-            }
-        }
-
-        if (Audience.Includes(audience, Audience.Support))
-        {
-            var findings = manifest.Findings ?? new List<ReleaseFinding>();
-            console.WriteLine();
-            console.MarkupLine($"[bold]Support[/]: user impact {Markup.Escape(manifest.Release.UserImpact)}; {findings.Count} finding(s) in the release");
-            foreach (var f in findings)
-            {
-                console.MarkupLine($"  {f.Rule} {f.Severity}: {Markup.Escape(f.Message)}{Markup.Escape(Where(f))}");
-            }
+            Text(console, section);
         }
     }
 
@@ -98,59 +58,9 @@ internal static class SummaryWriter
             }
         }
 
-        if (Audience.Includes(audience, Audience.Operations))
+        foreach (var section in Sections(manifest, audience))
         {
-            var migrations = manifest.Migrations.All;
-            output.WriteLine();
-            output.WriteLine("### Operations");
-            output.WriteLine();
-            output.WriteLine(Counts(migrations) + ".");
-            if (migrations.Count > 0)
-            {
-                output.WriteLine();
-                output.WriteLine("| Migration | Kind | Rollback | Destructive | File |");
-                output.WriteLine("|---|---|---|---|---|");
-                foreach (var m in migrations)
-                {
-                    output.WriteLine($"| {Md(m.Id)} | {m.Kind} | {m.Status} | {(m.Destructive ? "yes" : "no")} | {Md(m.Path ?? string.Empty)} |");
-                }
-            }
-        }
-
-        if (Audience.Includes(audience, Audience.Security))
-        {
-            var direct = manifest.Dependencies.Where(d => d.Direct).ToList();
-            output.WriteLine();
-            output.WriteLine("### Security");
-            output.WriteLine();
-            output.WriteLine($"{manifest.Dependencies.Count} package dependencies ({direct.Count} direct); data sensitivity {Md(manifest.Release.DataSensitivity)}.");
-            if (direct.Count > 0)
-            {
-                output.WriteLine();
-                output.WriteLine("| Direct dependency | Version |");
-                output.WriteLine("|---|---|");
-                foreach (var d in direct)
-                {
-                    output.WriteLine($"| {Md(d.Id)} | {Md(d.Version)} |");
-                }
-            }
-        }
-
-        if (Audience.Includes(audience, Audience.Support))
-        {
-            var findings = manifest.Findings ?? new List<ReleaseFinding>();
-            output.WriteLine();
-            output.WriteLine("### Support");
-            output.WriteLine();
-            output.WriteLine($"User impact {Md(manifest.Release.UserImpact)}; {findings.Count} finding(s) in the release.");
-            if (findings.Count > 0)
-            {
-                output.WriteLine();
-                foreach (var f in findings)
-                {
-                    output.WriteLine($"- `{f.Rule}` {f.Severity}: {Md(f.Message)}{Md(Where(f))}");
-                }
-            }
+            Markdown(output, section);
         }
     }
 
@@ -190,47 +100,17 @@ internal static class SummaryWriter
 
             if (Audience.Includes(audience, Audience.Operations))
             {
-                var migrations = manifest.Migrations.All;
-                json.WriteStartObject("operations");
-                json.WriteNumber("migrations", migrations.Count);
-                json.WriteNumber("withoutRollback", migrations.Count(m => m.WithoutRollback));
-                json.WriteNumber("destructive", migrations.Count(m => m.Destructive));
-                json.WriteStartArray("list");
-                foreach (var m in migrations)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("id", m.Id);
-                    json.WriteString("kind", m.Kind);
-                    json.WriteString("status", m.Status);
-                    json.WriteBoolean("destructive", m.Destructive);
-                    json.WriteString("path", m.Path);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                OperationsSummary.Json(json, manifest);
             }
 
             if (Audience.Includes(audience, Audience.Security))
             {
-                json.WriteStartObject("security");
-                json.WriteNumber("dependencies", manifest.Dependencies.Count);
-                json.WriteNumber("direct", manifest.Dependencies.Count(d => d.Direct));
-                json.WriteEndObject();
+                SecuritySummary.Json(json, manifest);
             }
 
             if (Audience.Includes(audience, Audience.Support))
             {
-                json.WriteStartObject("support");
-                json.WriteNumber("findings", manifest.Findings?.Count ?? 0);
-                json.WriteStartArray("findingRules");
-                foreach (var rule in (manifest.Findings ?? new List<ReleaseFinding>()).Select(f => f.Rule).Distinct().OrderBy(r => r, System.StringComparer.Ordinal))
-                {
-                    json.WriteStringValue(rule);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                SupportSummary.Json(json, manifest);
             }
 
             json.WriteEndObject();
@@ -258,11 +138,129 @@ internal static class SummaryWriter
         }
     }
 
-    private static string Counts(IReadOnlyList<MigrationFact> migrations) =>
-        $"{migrations.Count} migration(s), {migrations.Count(m => m.WithoutRollback)} without a working rollback, {migrations.Count(m => m.Destructive)} destructive";
+    /// <summary>The audience's sections, in the order operations, security, support.</summary>
+    private static IEnumerable<SummarySection> Sections(ReleaseManifest manifest, string audience)
+    {
+        if (Audience.Includes(audience, Audience.Operations))
+        {
+            yield return OperationsSummary.Section(manifest);
+        }
 
-    private static string Where(ReleaseFinding finding) =>
+        if (Audience.Includes(audience, Audience.Security))
+        {
+            yield return SecuritySummary.Section(manifest);
+        }
+
+        if (Audience.Includes(audience, Audience.Support))
+        {
+            yield return SupportSummary.Section(manifest);
+        }
+    }
+
+    private static void Text(IAnsiConsole console, SummarySection section)
+    {
+        console.WriteLine();
+        console.MarkupLine($"[bold]{section.Title}[/]: {Markup.Escape(section.Headline)}");
+        foreach (var part in section.Parts)
+        {
+            var indent = "  ";
+            if (part.Label is { } label)
+            {
+                console.MarkupLine($"  {Markup.Escape(label)}: {Markup.Escape(part.Text ?? string.Empty)}");
+                indent = "    ";
+            }
+
+            foreach (var item in part.Items)
+            {
+                console.MarkupLine($"{indent}{Markup.Escape(item.Code)} {Markup.Escape(item.Text)}");
+            }
+
+            if (part.Table is { } table)
+            {
+                var grid = new Table().AddColumns(table.Headers.Select(Markup.Escape).ToArray());
+                foreach (var row in table.Rows)
+                {
+                    grid.AddRow(row.Select(Markup.Escape).ToArray());
+                }
+
+                console.Write(grid);
+            }
+        }
+    }
+
+    private static void Markdown(TextWriter output, SummarySection section)
+    {
+        output.WriteLine();
+        output.WriteLine($"### {section.Title}");
+        output.WriteLine();
+        output.WriteLine(Md(char.ToUpperInvariant(section.Headline[0]) + section.Headline.Substring(1)) + ".");
+        foreach (var part in section.Parts)
+        {
+            if (part.Label is { } label)
+            {
+                output.WriteLine();
+                output.WriteLine($"**{Md(label)}**: {Md(part.Text ?? string.Empty)}.");
+            }
+
+            if (part.Items.Count > 0)
+            {
+                output.WriteLine();
+                foreach (var item in part.Items)
+                {
+                    output.WriteLine($"- {Code(item.Code)} {Md(item.Text)}");
+                }
+            }
+
+            if (part.Table is { } table)
+            {
+                output.WriteLine();
+                output.WriteLine("| " + string.Join(" | ", table.Headers.Select(Md)) + " |");
+                output.WriteLine("|" + string.Concat(table.Headers.Select(_ => "---|")));
+                foreach (var row in table.Rows)
+                {
+                    output.WriteLine("| " + string.Join(" | ", row.Select(Md)) + " |");
+                }
+            }
+        }
+    }
+
+    /// <summary>" (db/V2__drop_notes.sql:1)" after a finding's message; empty without a location.</summary>
+    internal static string Where(ReleaseFinding finding) =>
         finding.Location is { } location ? $" ({location.Path}{(location.Line > 0 ? ":" + location.Line : string.Empty)})" : string.Empty;
+
+    internal static void WriteFinding(Utf8JsonWriter json, ReleaseFinding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("rule", finding.Rule);
+        json.WriteString("severity", finding.Severity);
+        json.WriteString("message", finding.Message);
+        if (finding.Location is { } location)
+        {
+            json.WriteString("path", location.Path);
+            if (location.Line > 0)
+            {
+                json.WriteNumber("line", location.Line);
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Inline code whose fence is longer than any run of backticks inside (generic members: <c>M:Ns.T.Convert``1</c>).</summary>
+    private static string Code(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = System.Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = text.StartsWith("`", System.StringComparison.Ordinal) || text.EndsWith("`", System.StringComparison.Ordinal) ? " " : string.Empty;
+        return fence + pad + text + pad + fence;
+    }
 
     /// <summary>Keeps a value from breaking a Markdown table or turning into markup.</summary>
     private static string Md(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_").Replace("<", "&lt;");
