@@ -100,7 +100,11 @@ internal static class ReleasePolicyCommand
     {
         var path = new Argument<string>("manifest") { Description = "A release manifest, a sidecar, or a .nupkg that contains one." };
         var format = FormatOption("sarif");
-        var projectPath = new Option<string?>("--project-path") { Description = "With --format sarif: the project's folder relative to the repository root, put before each finding's path (the manifest records them relative to the project)." };
+        var projectPath = new Option<string?>("--project-path")
+        {
+            Description = "With --format sarif, for a manifest whose findings are relative to the project (built outside a git repository, or by an older ReleasePolicy): "
+                + "the project's folder relative to the repository root, put before each finding's path. Not needed when the manifest records package.repository.projectPath.",
+        };
         var audience = new Option<string>("--audience") { Description = "Whose sections to show.", DefaultValueFactory = _ => Audience.All };
         audience.AcceptOnlyFromAmong(Audience.Names);
         var command = new Command("summary", "Summarise a release for operations, security or support, as text, Markdown (for $GITHUB_STEP_SUMMARY) or JSON; or its findings as SARIF 2.1.0 for code scanning.")
@@ -128,6 +132,11 @@ internal static class ReleasePolicyCommand
                     SummaryWriter.Json(output, manifest, who);
                     break;
                 case "sarif":
+                    if (parse.GetValue(projectPath) is not null && manifest.Package.Repository.ProjectPath is { } recorded)
+                    {
+                        error.WriteLine($"note: --project-path was ignored: the manifest's findings are already relative to the repository root (it records the project at '{recorded}').");
+                    }
+
                     SarifWriter.Write(output, manifest, parse.GetValue(projectPath));
                     break;
                 default:

@@ -93,5 +93,39 @@ public sealed class DiffTests : IDisposable
         Assert.Contains("was not found.", run.Error);
     }
 
+    [Fact]
+    public void A_release_before_findings_were_repository_relative_compares_finding_by_finding_with_one_after()
+    {
+        const string NoRollback = "Migration 'AddOrders' has no rollback: Down is not overridden";
+        var old = _files.WriteManifest(
+            ReleaseFiles.Release(
+                "2.3.0",
+                findings:
+                [
+                    new ReleaseFinding("RP1001", "error", NoRollback, new SourceLocation("Migrations/20240101_AddOrders.cs", 12)),
+                    new ReleaseFinding("RP1011", "warning", "Rollback script 'db/U1__create_orders.sql' is empty.", new SourceLocation("db/U1__create_orders.sql", 1)),
+                ]),
+            "old.json");
+        var current = _files.WriteManifest(
+            ReleaseFiles.Release(
+                "2.4.0",
+                projectPath: "src/Orders.Api",
+                findings: [new ReleaseFinding("RP1001", "error", NoRollback, new SourceLocation("src/Orders.Api/Migrations/20240101_AddOrders.cs", 14))]),
+            "new.json");
+
+        var run = CliRun.Of("diff", old, current);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            """
+            Findings new: none
+
+            Findings fixed: 1
+              RP1011 warning: Rollback script 'db/U1__create_orders.sql' is empty. (src/Orders.Api/db/U1__create_orders.sql)
+
+            """.ReplaceLineEndings("\n"),
+            run.Output);
+    }
+
     public void Dispose() => _files.Dispose();
 }

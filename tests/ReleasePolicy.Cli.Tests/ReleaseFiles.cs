@@ -26,6 +26,10 @@ internal sealed class ReleaseFiles : IDisposable
     public string Folder { get; }
 
     /// <param name="baseline">The previous release: the manifest's <c>changes</c> (and the risk) are computed against it, as pack does.</param>
+    /// <param name="projectPath">
+    /// <c>package.repository.projectPath</c>: set, the findings are relative to the repository root, as pack writes them in
+    /// a git work tree; null, relative to the project (built outside a repository, or by an older ReleasePolicy).
+    /// </param>
     public static ReleaseManifest Release(
         string version,
         IReadOnlyList<ResolvedPackage>? dependencies = null,
@@ -36,10 +40,11 @@ internal sealed class ReleaseFiles : IDisposable
         GateReport? gates = null,
         DependencyVerificationSummary? dependencyVerification = null,
         IReadOnlyList<PublicApiAssembly>? publicApi = null,
-        ReleaseManifest? baseline = null)
+        ReleaseManifest? baseline = null,
+        string? projectPath = null)
     {
         var manifest = new ReleaseManifest(
-            new ManifestPackage("Contoso.Orders.Api", version, new GitRepositoryInfo("https://github.com/contoso/orders", "0123456789abcdef0123456789abcdef01234567", "main")),
+            new ManifestPackage("Contoso.Orders.Api", version, new GitRepositoryInfo("https://github.com/contoso/orders", "0123456789abcdef0123456789abcdef01234567", "main", projectPath: projectPath)),
             new ManifestBuild("Release", ["net8.0"], "10.0.100", null, "https://github.com/contoso/orders/actions/runs/42"),
             ReleaseClassification.TryCreate(null, null, null, dataSensitivity, null, new List<PolicyFinding>())!,
             new ManifestMigrations(migrations ?? [], []),

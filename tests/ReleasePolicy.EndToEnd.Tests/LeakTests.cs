@@ -76,13 +76,15 @@ public sealed class LeakTests
         Assert.Equal("Errors.cs", warning.FileName);
         Assert.Contains("Internal host 'billing.contoso.internal' reaches users through Errors.Create", warning.Message);
 
-        // The inner-loop build collects nothing for the manifest; the pack's compile does, and lists it with file and line.
+        // The inner-loop build collects nothing for the manifest; the pack's compile does, and lists it with file and line,
+        // the path relative to the repository root (the project is src/Api in it).
         Assert.False(File.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "releasepolicy", "leak-inventory.txt")));
         project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
         using var manifest = project.ManifestFromNupkg();
+        Assert.Equal("src/Api", manifest.RootElement.GetProperty("package").GetProperty("repository").GetProperty("projectPath").GetString());
         var finding = Assert.Single(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3001");
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
-        Assert.Equal("Errors.cs", finding.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal("src/Api/Errors.cs", finding.GetProperty("location").GetProperty("path").GetString());
         Assert.Equal(7, finding.GetProperty("location").GetProperty("line").GetInt32());
 
         // The release-notes check found nothing, so it is up to date; a CHANGELOG.md that appears later at the
@@ -91,5 +93,10 @@ public sealed class LeakTests
         File.WriteAllText(Path.Combine(repositoryRoot, "CHANGELOG.md"), "# 2.1.0\n\n- Moved the reports to reports.corp.\n");
         var again = project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
         Assert.Contains(again.WithCode("RP3010"), d => d.FileName == "CHANGELOG.md");
+
+        // The release-notes check records it as '../../CHANGELOG.md' from the project; the manifest, from the root.
+        using var repacked = project.ManifestFromNupkg();
+        var leak = Assert.Single(repacked.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP3010");
+        Assert.Equal("CHANGELOG.md", leak.GetProperty("location").GetProperty("path").GetString());
     }
 }

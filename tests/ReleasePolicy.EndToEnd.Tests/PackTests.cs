@@ -33,6 +33,7 @@ public sealed class PackTests
         Assert.Equal("https://example.com/contoso/orders.git", repository.GetProperty("url").GetString());
         Assert.Equal(commit, repository.GetProperty("commit").GetString());
         Assert.Equal("main", repository.GetProperty("branch").GetString());
+        Assert.Equal(".", repository.GetProperty("projectPath").GetString());
         Assert.Equal("Release", root.GetProperty("build").GetProperty("configuration").GetString());
         Assert.Equal(["net10.0"], root.GetProperty("build").GetProperty("targetFrameworks").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("Standard", root.GetProperty("release").GetProperty("type").GetString());

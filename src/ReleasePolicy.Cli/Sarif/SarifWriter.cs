@@ -13,18 +13,23 @@ namespace ReleasePolicy.Cli.Sarif;
 /// <summary>
 /// <c>release-policy summary --format sarif</c>: the manifest's <c>findings</c> as one SARIF 2.1.0 run, so that code
 /// scanning (GitHub's upload-sarif, Azure DevOps, any SARIF viewer) shows them on the lines they name. Rules come from
-/// the catalogue (title, category, help link to docs/rules); locations are made relative to the repository root by
-/// <c>--project-path</c>, because the manifest records them relative to the project.
+/// the catalogue (title, category, help link to docs/rules); locations relative to the repository root, as the manifest
+/// records them when the project was built in a git work tree. A manifest that records them relative to the project
+/// (built outside a repository, or by an older ReleasePolicy) gets the repository-relative folder from <c>--project-path</c>.
 /// </summary>
 internal static class SarifWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <param name="projectPath">
+    /// <c>--project-path</c>: the project's folder relative to the repository root, for a manifest whose findings are
+    /// relative to the project; ignored when the manifest records <c>package.repository.projectPath</c>.
+    /// </param>
     public static void Write(TextWriter output, ReleaseManifest manifest, string? projectPath)
     {
         var findings = manifest.Findings ?? Array.Empty<ReleaseFinding>();
         var ruleIds = findings.Select(f => f.Rule).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
-        var prefix = Prefix(projectPath);
+        var prefix = manifest.Package.Repository.ProjectPath is null ? projectPath : null;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -128,7 +133,7 @@ internal static class SarifWriter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, ReleaseFinding finding, int ruleIndex, string prefix)
+    private static void WriteResult(Utf8JsonWriter json, ReleaseFinding finding, int ruleIndex, string? prefix)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule);
@@ -149,7 +154,8 @@ internal static class SarifWriter
             }
             else
             {
-                json.WriteString("uri", string.Join("/", (prefix + location.Path.Replace('\\', '/')).Split('/').Select(Uri.EscapeDataString)));
+                var path = prefix is null ? location.Path.Replace('\\', '/') : FindingLocations.Join(prefix, location.Path);
+                json.WriteString("uri", string.Join("/", path.Split('/').Select(Uri.EscapeDataString)));
                 json.WriteString("uriBaseId", "%SRCROOT%");
             }
 
@@ -167,11 +173,5 @@ internal static class SarifWriter
         }
 
         json.WriteEndObject();
-    }
-
-    private static string Prefix(string? projectPath)
-    {
-        var trimmed = (projectPath ?? string.Empty).Replace('\\', '/').Trim('/');
-        return trimmed.Length == 0 || trimmed == "." ? string.Empty : trimmed + "/";
     }
 }

@@ -10,11 +10,15 @@ namespace ReleasePolicy.Git;
 /// </summary>
 internal sealed class GitDirectoryLayout
 {
-    private GitDirectoryLayout(string gitDirectory, string commonDirectory)
+    private GitDirectoryLayout(string workTree, string gitDirectory, string commonDirectory)
     {
+        WorkTree = workTree;
         GitDirectory = gitDirectory;
         CommonDirectory = commonDirectory;
     }
+
+    /// <summary>The checked-out folder: the one holding <c>.git</c>, the root the repository's paths start from.</summary>
+    public string WorkTree { get; }
 
     /// <summary>Per-worktree state: HEAD.</summary>
     public string GitDirectory { get; }
@@ -35,14 +39,14 @@ internal sealed class GitDirectoryLayout
             var dotGit = Path.Combine(directory.FullName, ".git");
             if (Directory.Exists(dotGit))
             {
-                return FromGitDirectory(dotGit);
+                return FromGitDirectory(directory.FullName, dotGit);
             }
 
             if (File.Exists(dotGit))
             {
                 // A .git file we cannot follow means "a repository, but unreadable": stop rather than report a parent's.
                 var target = ReadGitFile(dotGit, directory.FullName);
-                return target is null ? null : FromGitDirectory(target);
+                return target is null ? null : FromGitDirectory(directory.FullName, target);
             }
 
             directory = directory.Parent;
@@ -70,7 +74,7 @@ internal sealed class GitDirectoryLayout
         return Directory.Exists(full) ? full : null;
     }
 
-    private static GitDirectoryLayout? FromGitDirectory(string gitDirectory)
+    private static GitDirectoryLayout? FromGitDirectory(string workTree, string gitDirectory)
     {
         if (!File.Exists(Path.Combine(gitDirectory, "HEAD")))
         {
@@ -88,6 +92,6 @@ internal sealed class GitDirectoryLayout
             }
         }
 
-        return new GitDirectoryLayout(gitDirectory, common);
+        return new GitDirectoryLayout(workTree, gitDirectory, common);
     }
 }

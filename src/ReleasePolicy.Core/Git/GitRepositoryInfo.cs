@@ -16,12 +16,13 @@ public sealed class GitRepositoryInfo
 {
     public static readonly GitRepositoryInfo None = new(url: null, commit: null, branch: null);
 
-    public GitRepositoryInfo(string? url, string? commit, string? branch, string? commitSignature = null)
+    public GitRepositoryInfo(string? url, string? commit, string? branch, string? commitSignature = null, string? projectPath = null)
     {
         Url = url;
         Commit = commit;
         Branch = branch;
         CommitSignature = commitSignature;
+        ProjectPath = projectPath;
     }
 
     /// <summary><c>remote.origin.url</c> with any credentials removed.</summary>
@@ -40,6 +41,13 @@ public sealed class GitRepositoryInfo
     public string? CommitSignature { get; }
 
     /// <summary>
+    /// Where the project sits in the repository: its folder relative to the work tree's root, <c>/</c>-separated,
+    /// <c>.</c> at the root; null when the project was not built inside a git work tree. When it is known the
+    /// manifest's findings are relative to the repository root; otherwise to the project (see docs/manifest.md).
+    /// </summary>
+    public string? ProjectPath { get; }
+
+    /// <summary>
     /// Finds the repository containing <paramref name="startDirectory"/> (walking up to a <c>.git</c> folder, or a
     /// <c>.git</c> file as in worktrees and submodules) and reads it. Never throws.
     /// </summary>
@@ -53,6 +61,28 @@ public sealed class GitRepositoryInfo
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
         {
             return None;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="projectDirectory"/> relative to the root of the work tree that contains it (<c>.</c> when it is
+    /// the root; a linked worktree or a submodule is its own root), or null outside a repository. Never throws.
+    /// </summary>
+    public static string? FindProjectPath(string? projectDirectory)
+    {
+        try
+        {
+            if (GitDirectoryLayout.Find(projectDirectory) is not { } layout)
+            {
+                return null;
+            }
+
+            var relative = new IO.ProjectPath(layout.WorkTree).Relative(Path.GetFullPath(projectDirectory!).TrimEnd('/', '\\'));
+            return relative.Length == 0 ? "." : relative;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+        {
+            return null;
         }
     }
 

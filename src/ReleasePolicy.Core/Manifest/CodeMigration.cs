@@ -42,7 +42,10 @@ public sealed class CodeMigration
     public bool Baselined { get; set; }
 }
 
-/// <summary>A place in a source file: the path relative to the project with '/' separators, and the 1-based line.</summary>
+/// <summary>
+/// A place in a source file: the path with '/' separators, and the 1-based line. Relative to the project, except a
+/// manifest finding's, which is relative to the repository root when the project is in one (<see cref="FindingLocations"/>).
+/// </summary>
 public sealed class SourceLocation
 {
     public SourceLocation(string path, int line)

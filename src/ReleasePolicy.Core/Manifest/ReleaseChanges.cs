@@ -75,8 +75,9 @@ public sealed class ReleaseChanges
         var flagsCompared = before.FeatureFlags is not null && after.FeatureFlags is not null;
         var apiCompared = before.PublicApi is not null && after.PublicApi is not null;
         var api = apiCompared ? ComparePublicApi(before.PublicApi!, after.PublicApi!) : default;
-        var findingsBefore = before.Findings ?? Array.Empty<ReleaseFinding>();
-        var findingsAfter = after.Findings ?? Array.Empty<ReleaseFinding>();
+        // A baseline from before findings were repository-relative still compares finding by finding.
+        var findingsBefore = FindingLocations.ComparableWith(before, after);
+        var findingsAfter = FindingLocations.ComparableWith(after, before);
         return new ReleaseChanges(
             before.Package.Id,
             before.Package.Version,

@@ -132,7 +132,8 @@ public static class ReleaseManifestReader
                 JsonFields.OptionalString(repo, "url", repoPath),
                 JsonFields.OptionalString(repo, "commit", repoPath),
                 JsonFields.OptionalString(repo, "branch", repoPath),
-                JsonFields.OptionalString(repo, "commitSignature", repoPath));
+                JsonFields.OptionalString(repo, "commitSignature", repoPath),
+                JsonFields.OptionalString(repo, "projectPath", repoPath));
         }
 
         return new ManifestPackage(JsonFields.OptionalString(package, "id", path), JsonFields.OptionalString(package, "version", path), repository);

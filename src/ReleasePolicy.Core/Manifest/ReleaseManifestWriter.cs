@@ -63,13 +63,14 @@ public static class ReleaseManifestWriter
         WriteOptional(writer, "id", manifest.Package.Id);
         WriteOptional(writer, "version", manifest.Package.Version);
         var repository = manifest.Package.Repository;
-        if (repository.Url is not null || repository.Commit is not null || repository.Branch is not null)
+        if (repository.Url is not null || repository.Commit is not null || repository.Branch is not null || repository.ProjectPath is not null)
         {
             writer.WriteStartObject("repository");
             WriteOptional(writer, "url", repository.Url);
             WriteOptional(writer, "commit", repository.Commit);
             WriteOptional(writer, "branch", repository.Branch);
             WriteOptional(writer, "commitSignature", repository.CommitSignature);
+            WriteOptional(writer, "projectPath", repository.ProjectPath);
             writer.WriteEndObject();
         }
 

@@ -7,7 +7,8 @@ namespace ReleasePolicy.Manifest;
 /// <summary>
 /// Where the released source came from, by precedence: what the project says (SourceLink and pack know best, e.g. in
 /// CI checkouts) wins; git fills whatever it leaves out; the CI system names the branch when HEAD is detached.
-/// Credentials are always removed from the URL.
+/// Credentials are always removed from the URL. Where the project sits in the work tree always comes from git, since
+/// only the checkout on disk knows it.
 /// </summary>
 public sealed class ReleaseRepository
 {
@@ -52,7 +53,8 @@ public sealed class ReleaseRepository
 
         // Read from the commit object only when the repository holds that commit (a CI may name one git does not have).
         var signature = commit is null ? null : CommitSignature.Read(gitStart, commit).Kind;
-        var repository = new GitRepositoryInfo(url is null ? null : RepositoryUrl.RemoveCredentials(url), commit, branch, signature);
+        var repository = new GitRepositoryInfo(
+            url is null ? null : RepositoryUrl.RemoveCredentials(url), commit, branch, signature, GitRepositoryInfo.FindProjectPath(gitStart));
         return new ReleaseRepository(repository, ignoredCommit, skipped);
     }
 

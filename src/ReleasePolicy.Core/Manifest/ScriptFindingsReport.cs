@@ -10,7 +10,8 @@ namespace ReleasePolicy.Manifest;
 /// <summary>
 /// The findings of the SQL script check (RP1010-RP1013) as the build reported them, written beside the migrations
 /// report so the manifest's <c>findings</c> list task rules as it lists analyzer rules. A JSON array of
-/// <c>{ "rule", "severity", "message", "location"? }</c>, paths relative to the project.
+/// <c>{ "rule", "severity", "message", "location"? }</c>, paths relative to the project (the manifest makes them relative
+/// to the repository: <see cref="FindingLocations"/>).
 /// </summary>
 public static class ScriptFindingsReport
 {

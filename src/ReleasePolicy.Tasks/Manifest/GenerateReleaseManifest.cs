@@ -249,7 +249,7 @@ public sealed class GenerateReleaseManifest : ReleasePolicyTask
             release,
             new ManifestMigrations(sqlMigrations, inventory?.Migrations ?? Array.Empty<CodeMigration>()),
             dependencies,
-            ReleaseFinding.Merge(inventory?.Findings, taskFindings),
+            FindingLocations.FromRepositoryRoot(ReleaseFinding.Merge(inventory?.Findings, taskFindings), repository.Repository.ProjectPath),
             featureFlags: inventory is { HasFlagInventory: true } ? inventory.Flags : null,
             gates: gateReport,
             dependencyVerification: dependencyVerification,

@@ -48,6 +48,7 @@ public sealed class ManifestReaderTests : IDisposable
         Assert.Equal(written, ReleaseManifestWriter.ToBytes(manifest!));
         Assert.Equal("Contoso.Orders.Api", manifest!.Package.Id);
         Assert.Equal("release/2.4", manifest.Package.Repository.Branch);
+        Assert.Equal("src/Orders.Api", manifest.Package.Repository.ProjectPath);
         Assert.Equal(["net8.0", "net10.0"], manifest.Build.TargetFrameworks);
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero), manifest.Build.Timestamp);
         Assert.Equal("https://github.com/contoso/orders/actions/runs/9876543210", manifest.Build.CiRun);
