@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -22,10 +23,11 @@ internal static class ReleasePolicyCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        ParseResult? parsed = null;
         try
         {
             var root = Build(output, error);
-            var parsed = root.Parse(args);
+            parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
                 foreach (var parseError in parsed.Errors)
@@ -37,14 +39,38 @@ internal static class ReleasePolicyCommand
                 return ExitCodes.UsageOrInputError;
             }
 
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            // A command's exception comes to the handlers below: System.CommandLine's own prints the stack trace and exits 1.
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            error.WriteLine("error: " + ex.Message);
+            error.WriteLine("error: " + OneLine(ex.Message));
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine(Unexpected(parsed, ex));
             return ExitCodes.UsageOrInputError;
         }
     }
+
+    /// <summary>
+    /// What a command did not foresee, in one line a CI log can show: the command, its inputs and what went wrong, never a
+    /// stack trace. An input ReleasePolicy did not write is the likely cause, so it is an input error (exit 2).
+    /// </summary>
+    private static string Unexpected(ParseResult? parsed, Exception ex)
+    {
+        var command = parsed?.CommandResult;
+        var name = command is null || command.Command is RootCommand ? "release-policy" : "release-policy " + command.Command.Name;
+        var inputs = command is null
+            ? new List<string>()
+            : command.Command.Arguments.SelectMany(argument => command.GetResult(argument)?.Tokens.Select(token => "'" + token.Value + "'") ?? Enumerable.Empty<string>()).ToList();
+        var on = inputs.Count == 0 ? string.Empty : " on " + string.Join(", ", inputs);
+        return $"error: {name} could not finish{on}: {OneLine(ex.Message).TrimEnd('.')} ({ex.GetType().Name}). "
+            + "Check that each input is a file ReleasePolicy wrote and nothing changed it; if so, please report this at https://github.com/releasepolicy/releasepolicy/issues.";
+    }
+
+    private static string OneLine(string message) => string.Join(" ", message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim()));
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {

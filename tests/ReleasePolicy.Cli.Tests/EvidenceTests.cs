@@ -51,6 +51,23 @@ public sealed class EvidenceTests : IDisposable
         Assert.Equal(2, run.ExitCode);
     }
 
+    [Fact]
+    public void An_output_folder_that_is_a_file_is_exit_2_with_the_reason_and_no_stack_trace()
+    {
+        var (manifest, project) = Release();
+        var path = _files.WriteManifest(manifest);
+        var output = Path.Combine(_files.Folder, "evidence.zip");
+        File.WriteAllText(output, "not a folder");
+
+        var run = CliRun.Of("evidence", path, "-o", output, "--source", project);
+
+        // The operating system's words for it, in one line that names the file.
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(output, line);
+    }
+
     private (ReleaseManifest Manifest, string Project) Release()
     {
         var project = Path.Combine(_files.Folder, "project");

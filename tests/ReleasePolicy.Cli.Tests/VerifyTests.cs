@@ -102,6 +102,7 @@ public sealed class VerifyTests : IDisposable
     [Theory]
     [InlineData("{ \"schemaVersion\": 2 }", "its schema version is 2, and this version of ReleasePolicy reads schema version 1.")]
     [InlineData("{ \"schemaVersion\": 1, \"package\": ", "is not valid JSON at line 1, byte position ")]
+    [InlineData("{ \"schemaVersion\": 1, \"package\": [] }", "'$.package' is a JSON array where a JSON object is expected.")]
     public void An_unreadable_manifest_is_exit_2_with_the_reason_and_no_stack_trace(string json, string reason)
     {
         var path = Path.Combine(_files.Folder, "release-manifest.json");
@@ -124,6 +125,52 @@ public sealed class VerifyTests : IDisposable
         Assert.Equal((2, $"error: '{Path.Combine(_files.Folder, "nothing.nupkg")}' was not found.\n"), (missing.ExitCode, missing.Error));
         Assert.Equal(2, badOption.ExitCode);
         Assert.Contains("extreme", badOption.Error);
+    }
+
+    [Fact]
+    public void A_truncated_package_is_exit_2_with_the_reason_and_no_stack_trace()
+    {
+        var nupkg = _files.WritePackage(ReleaseFiles.Release("2.4.0"));
+        var bytes = File.ReadAllBytes(nupkg);
+        File.WriteAllBytes(nupkg, bytes[..(bytes.Length / 2)]);
+
+        var run = CliRun.Of("verify", nupkg);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: The package '{nupkg}' is not a readable .nupkg (zip) file: ", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Theory]
+    [InlineData("verify", "Contoso.Orders.Api.2.4.0.nupkg")]
+    [InlineData("verify", "release-manifest.json")]
+    [InlineData("summary", "release-manifest.json")]
+    public void A_folder_where_a_file_is_expected_is_exit_2_saying_it_is_a_folder(string command, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_files.Folder, name)).FullName;
+
+        var run = CliRun.Of(command, folder);
+
+        Assert.Equal((2, $"error: '{folder}' is a folder, not a file: give the release manifest, the .release.json sidecar or the .nupkg.\n"), (run.ExitCode, run.Error));
+    }
+
+    [Fact]
+    public void An_input_of_a_shape_no_check_expects_is_exit_2_in_one_line_naming_the_command_and_the_package()
+    {
+        var nupkg = _files.WritePackage(ReleaseFiles.Release("2.4.0"));
+        var sidecar = ReleaseFiles.Sidecar(nupkg);
+        var json = File.ReadAllText(sidecar);
+        // Valid JSON that only the provenance check reads, of the wrong shape: a subject that is a string, not { name, digest }.
+        File.WriteAllText(sidecar, json[..json.LastIndexOf('}')] + ",\n  \"provenance\": { \"subject\": [\"Contoso.Orders.Api.2.4.0.nupkg\"] }\n}\n");
+
+        var run = CliRun.Of("verify", nupkg);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"error: release-policy verify could not finish on '{nupkg}': ", line);
+        Assert.Contains("(InvalidOperationException)", line);
+        Assert.EndsWith("please report this at https://github.com/releasepolicy/releasepolicy/issues.", line);
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
     }
 
     public void Dispose() => _files.Dispose();

@@ -108,9 +108,8 @@ internal sealed class ReleaseVerification
     private static ReleaseManifest? VerifyPackage(string nupkg, List<string> passed, List<string> failures, TextWriter error, out byte[]? manifestBytes)
     {
         manifestBytes = null;
-        if (!File.Exists(nupkg))
+        if (!ManifestInput.IsFile(nupkg, error))
         {
-            error.WriteLine($"error: '{nupkg}' was not found.");
             return null;
         }
 
