@@ -6,7 +6,7 @@ namespace ReleasePolicy.Cli;
 
 /// <summary>
 /// Spectre.Console over the command's output writer: colour only for an interactive terminal without NO_COLOR, and
-/// plain text (no escape codes) when the output is redirected, as in CI logs and tests.
+/// plain text (no escape codes) when the output is redirected, as in CI logs and tests, or NO_COLOR is set.
 /// </summary>
 internal static class Terminal
 {
@@ -19,6 +19,10 @@ internal static class Terminal
             Ansi = interactive && !noColor ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive && !noColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
+
+            // Spectre's CI enrichers (GitHub Actions and Azure Pipelines among them) turn ANSI on whatever the output is
+            // and whether NO_COLOR is set; the terminal and NO_COLOR alone decide here.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
         if (!interactive)
         {
