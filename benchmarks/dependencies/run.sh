@@ -61,3 +61,29 @@ for round in $(seq 1 "$rounds"); do
   awk -v s="$start" -v e="$end" -v n="${#nupkgs[@]}" 'BEGIN { printf "dotnet nuget verify --all (%d packages, one call): %.0f ms\n", n, (e - s) * 1000 }'
 done
 echo "(nuget verify's last lines:)"; tail -3 "$work/nuget-verify.log"
+
+# The whole MSBuild target in a real `dotnet build -c Release` of the same closure with the packed SDK (BENCH_SDK=0
+# skips it): a first build verifies every package (cold, target time from -clp:PerformanceSummary), then each round
+# touches obj/project.assets.json so the up-to-date check lets the target run again with its verdict cache (warm), as
+# after a restore that changed nothing. A no-change build skips the target altogether (inputs up to date).
+if [ "${BENCH_SDK:-1}" = 1 ]; then
+  . "$root/benchmarks/lib/bench.sh"
+  bench_init "$root"   # packs the SDK, uses the benchmark package folder
+  sdk="$work/ServiceWithSdk"
+  rm -rf "$sdk" && mkdir -p "$sdk"
+  sed "s|<Project Sdk=\"Microsoft.NET.Sdk.Web\">|<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <Sdk Name=\"ReleasePolicy.Sdk\" Version=\"$bench_version\" />|" "$work/Service/Service.csproj" > "$sdk/Service.csproj"
+  echo 'Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build().Run();' > "$sdk/Program.cs"
+  bench_nuget_config "$sdk"
+  dotnet restore "$sdk/Service.csproj" -nologo -v:q >/dev/null
+  target_ms() { dotnet build "$sdk/Service.csproj" --no-restore -c Release -nologo -v:n -p:ReleasePolicyMode=Audit -clp:PerformanceSummary > "$work/sdk-build.log" 2>&1 \
+    || { echo "build failed: $work/sdk-build.log" >&2; exit 1; }
+    bench_target_ms "$work/sdk-build.log" '^_ReleasePolicyVerifyDependencies$'; }
+  echo "== the _ReleasePolicyVerifyDependencies target in dotnet build -c Release (${#nupkgs[@]} packages)"
+  rm -rf "$sdk/obj/releasepolicy"
+  ms=$(target_ms) || exit 1; echo "cold (no verdict cache): $ms ms"
+  for round in $(seq 1 "$rounds"); do
+    touch "$sdk/obj/project.assets.json"
+    ms=$(target_ms) || exit 1; echo "warm (cache hit), round $round: $ms ms"
+  done
+  ms=$(target_ms) || exit 1; echo "no change: $ms ms"
+fi
