@@ -67,7 +67,9 @@ public sealed class VerifySchemaAndGatesTests : IDisposable
         json["gates"] = new JsonArray(
             Gate("freeze-window", "bypassed", "Sev1 hotfix during the December freeze"),
             Gate("test-pass-rate", "fail", "97.5% of tests passed, below ReleaseMinTestPassRate 99%"),
-            Gate("rollback-playbook", "pass", null));
+            Gate("rollback-playbook", "pass", null),
+            // As the build writes them: the gate's rule ID, and a reason that is a sentence already.
+            Gate("RP5003", "pass", "Rollback playbook 'ROLLBACK.md' has every required section (Trigger criteria, Steps, Owner)."));
         var manifest = Write(json);
 
         var run = CliRun.Of("verify", manifest, "--require-gates");
@@ -75,6 +77,8 @@ public sealed class VerifySchemaAndGatesTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("ok: Gate freeze-window was bypassed: Sev1 hotfix during the December freeze.", run.Output);
         Assert.Contains("ok: Gate rollback-playbook passed.", run.Output);
+        Assert.Contains("ok: Gate RP5003 passed: Rollback playbook 'ROLLBACK.md' has every required section (Trigger criteria, Steps, Owner).\n", run.Output);
+        Assert.DoesNotContain("..", run.Output);
         Assert.Contains("FAILED: Gate test-pass-rate failed: 97.5% of tests passed, below ReleaseMinTestPassRate 99%.", run.Output);
         Assert.EndsWith("Verification failed: 1 problem(s).\n", run.Output);
     }

@@ -26,17 +26,20 @@ internal static class GateCheck
             switch (status)
             {
                 case "pass":
-                    passed.Add($"Gate {id} passed{reason}.");
+                    passed.Add(Sentence($"Gate {id} passed{reason}"));
                     break;
                 case "bypassed":
-                    passed.Add($"Gate {id} was bypassed{reason}.");
+                    passed.Add(Sentence($"Gate {id} was bypassed{reason}"));
                     break;
                 default:
-                    failures.Add(status == "fail" ? $"Gate {id} failed{reason}." : $"Gate {id} has status '{status}', which is not pass, fail or bypassed.");
+                    failures.Add(status == "fail" ? Sentence($"Gate {id} failed{reason}") : $"Gate {id} has status '{status}', which is not pass, fail or bypassed.");
                     break;
             }
         }
     }
+
+    /// <summary>Ends the line with one full stop: the build's gate reasons are sentences already.</summary>
+    private static string Sentence(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
 
     private static string? Text(JsonElement gate, string name) =>
         gate.ValueKind == JsonValueKind.Object && gate.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
