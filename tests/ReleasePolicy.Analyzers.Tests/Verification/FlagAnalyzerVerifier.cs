@@ -85,6 +85,38 @@ internal static class FlagAnalyzerVerifier<TAnalyzer>
         return test;
     }
 
+    /// <summary>
+    /// Microsoft.FeatureManagement.AspNetCore 4.7.0 and the Microsoft.FeatureManagement 4.7.0 it builds on, fetched by
+    /// the harness like the targeting packs and added by path (lib/net8.0), as <see cref="AspNetCoreReferences"/> is.
+    /// </summary>
+    internal static readonly Lazy<Task<ImmutableArray<MetadataReference>>> FeatureManagementPackageReferences = new(async () =>
+    {
+        string[] ids = ["Microsoft.FeatureManagement", "Microsoft.FeatureManagement.AspNetCore"];
+        var withPackages = ReferenceAssemblies.Net.Net80.AddPackages(ids.Select(id => new PackageIdentity(id, "4.7.0")).ToImmutableArray());
+        await withPackages.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        return ids.Select(id => Path.Combine(Path.GetTempPath(), "test-packages", $"{id}.4.7.0", "lib", "net8.0", id + ".dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    });
+
+    /// <summary>
+    /// Against the real Microsoft.FeatureManagement.AspNetCore 4.7.0 instead of the stubs: the shapes the rules read
+    /// are the package's own, overloads and namespaces included.
+    /// </summary>
+    public static async Task VerifyWithRealPackageAsync(string source, string projectCode, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.AdditionalReferences.AddRange(await AspNetCoreReferences.Value);
+        test.TestState.AdditionalReferences.AddRange(await FeatureManagementPackageReferences.Value);
+        test.TestState.Sources.Add(("Project.cs", projectCode));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     private static string ReadStub(string name)
     {
         using var stream = typeof(FlagAnalyzerVerifier<TAnalyzer>).Assembly.GetManifestResourceStream(name)
