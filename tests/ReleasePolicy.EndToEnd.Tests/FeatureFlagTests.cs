@@ -2,7 +2,7 @@ using ReleasePolicy.EndToEnd.Tests.Infrastructure;
 
 namespace ReleasePolicy.EndToEnd.Tests;
 
-/// <summary>The SDK hands the project's appsettings.json to the flag rules, so a mistyped flag fails a Release build.</summary>
+/// <summary>The SDK hands the project's appsettings.json to the flag rules, so a mistyped flag fails a Release build (a web project with Microsoft.FeatureManagement.AspNetCore).</summary>
 public sealed class FeatureFlagTests
 {
     private const string FeatureManagementPackage = """
@@ -12,17 +12,42 @@ public sealed class FeatureFlagTests
         """;
 
     [Fact]
-    public void A_mistyped_flag_fails_a_Release_build_with_the_declared_name_suggested()
+    public void A_web_project_with_a_mistyped_flag_fails_a_Release_build_with_the_declared_name_suggested_and_its_manifest_lists_the_flags()
     {
-        var project = FixtureProject.Create("FlagTypo", projectBody: FeatureManagementPackage);
+        var project = FixtureProject.Create("FlagTypo", web: true, projectBody: """
+              <PropertyGroup>
+                <IsPackable>true</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.FeatureManagement.AspNetCore" Version="4.7.0" />
+              </ItemGroup>
+            """);
         project.Write("appsettings.json", """
             {
+              "Logging": { "LogLevel": { "Default": "Information" } },
               // Flags for the checkout team
               "FeatureManagement": {
                 "NewCheckout": true,
                 "Recommendations": false,
               }
             }
+            """);
+        project.Write("Program.cs", """
+            using Contoso;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddFeatureManagement();
+            builder.Services.AddScoped<CheckoutService>();
+            var app = builder.Build();
+
+            app.MapGet("/checkout", async (CheckoutService checkout) => Results.Ok(await checkout.PageAsync()));
+            app.MapGet("/recommendations", () => Results.Ok(new[] { "socks" })).WithFeatureGate("Recommendations");
+            app.Run();
             """);
         project.Write("Checkout.cs", """
             using System.Threading.Tasks;
@@ -33,18 +58,29 @@ public sealed class FeatureFlagTests
             public sealed class CheckoutService(IFeatureManager featureManager)
             {
                 public async Task<string> PageAsync() =>
-                    await featureManager.IsEnabledAsync("NewChekout") ? "wallet"
-                    : await featureManager.IsEnabledAsync("Recommendations") ? "shelf" : "classic";
+                    await featureManager.IsEnabledAsync("NewChekout") ? "wallet" : "classic";
             }
             """);
 
         var build = project.Dotnet("build", "-c", "Release").ShouldFail();
 
+        // It fails for the typo alone: the service compiles.
+        Assert.DoesNotContain(build.Diagnostics, d => d.Code.StartsWith("CS", StringComparison.Ordinal) && d.Severity == "error");
         var typo = Assert.Single(build.WithCode("RP2002"));
         Assert.Equal("error", typo.Severity);
         Assert.Equal("Checkout.cs", typo.FileName);
         Assert.StartsWith("Feature flag 'NewChekout' is not declared in any flag source; did you mean 'NewCheckout'?", typo.Message);
         Assert.Empty(build.WithCode("RP2001"));
+
+        // Audit mode packs anyway; the manifest lists every flag, the mistyped one as undeclared.
+        project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        using var manifest = project.ManifestFromNupkg();
+        var flags = manifest.RootElement.GetProperty("featureFlags").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal(["NewCheckout", "NewChekout", "Recommendations"], flags.Keys.Order(StringComparer.Ordinal));
+        Assert.True(flags["NewChekout"].GetProperty("undeclared").GetBoolean());
+        Assert.Equal(0, flags["NewCheckout"].GetProperty("references").GetInt32());
+        Assert.Equal(1, flags["Recommendations"].GetProperty("references").GetInt32());
+        Assert.Equal("appsettings.json", flags["Recommendations"].GetProperty("declared").GetProperty("path").GetString());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class FixtureProject
 
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
-    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null, bool efCore = false, bool rollbackPlaybook = true)
+    public static FixtureProject Create(string name, SdkReference reference = SdkReference.SdkElement, string? projectBody = null, string? folderName = null, string targetFramework = "net10.0", string? extraSources = null, bool efCore = false, bool rollbackPlaybook = true, bool web = false)
     {
         var sdk = PackedSdk.Current;
         var directory = Path.Combine(sdk.RunRoot, $"{Interlocked.Increment(ref counter):00}-{folderName ?? name}");
@@ -43,7 +43,7 @@ internal sealed class FixtureProject
         var tfmProperty = targetFramework.Contains(';') ? $"<TargetFrameworks>{targetFramework}</TargetFrameworks>" : $"<TargetFramework>{targetFramework}</TargetFramework>";
         var (projectSdk, sdkElement, packageReference) = reference switch
         {
-            SdkReference.SdkElement => ("Microsoft.NET.Sdk", $"""  <Sdk Name="ReleasePolicy.Sdk" Version="{sdk.Version}" />""", ""),
+            SdkReference.SdkElement => (web ? "Microsoft.NET.Sdk.Web" : "Microsoft.NET.Sdk", $"""  <Sdk Name="ReleasePolicy.Sdk" Version="{sdk.Version}" />""", ""),
             SdkReference.GlobalJsonMsBuildSdks => ("Microsoft.NET.Sdk;ReleasePolicy.Sdk", "", ""),
             SdkReference.PackageReference => ("Microsoft.NET.Sdk", "", $"""    <PackageReference Include="ReleasePolicy.Sdk" Version="{sdk.Version}" PrivateAssets="all" />"""),
             _ => ("Microsoft.NET.Sdk", "", ""),
