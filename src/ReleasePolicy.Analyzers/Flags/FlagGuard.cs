@@ -9,7 +9,8 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// for <c>if (check)</c>, a negated check that returns or throws before it, <c>check &amp;&amp; …</c>,
 /// <c>check ? … : …</c>, <c>while (check)</c>, a <c>switch</c> on a check, a local bool assigned from a check and
 /// tested, a local function called only where it is guarded, and a minimal-API handler whose endpoint or group has
-/// <c>.WithFeatureGate(flag)</c>. A check of another flag, or one after the operation, does not guard it.
+/// <c>.WithFeatureGate(flag)</c> or an endpoint filter that calls <c>next</c> only under a check of the flag. A check of
+/// another flag, or one after the operation, does not guard it.
 /// The cost is the depth of the operation plus the statements before it in each enclosing block.
 /// </summary>
 internal sealed class FlagGuard
@@ -80,7 +81,7 @@ internal sealed class FlagGuard
 
                     break;
                 case IAnonymousFunctionOperation lambda:
-                    if (IsFeatureGatedEndpointHandler(lambda, flag))
+                    if (IsFeatureGatedEndpointHandler(lambda, flag, depth))
                     {
                         return true;
                     }
@@ -205,9 +206,9 @@ internal sealed class FlagGuard
     };
 
     /// <summary><c>app.MapGet("/beta", () => …).WithFeatureGate("Beta")</c>, or a handler mapped on a group that has the gate.</summary>
-    private bool IsFeatureGatedEndpointHandler(IAnonymousFunctionOperation lambda, string flag)
+    private bool IsFeatureGatedEndpointHandler(IOperation handler, string flag, int depth)
     {
-        IOperation current = lambda;
+        var current = handler;
         while (current.Parent is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
         {
             current = current.Parent;
@@ -233,7 +234,7 @@ internal sealed class FlagGuard
                 break;
             }
 
-            if (GatesFlag(next, flag))
+            if (GatesFlag(next, flag, depth))
             {
                 return true;
             }
@@ -242,18 +243,19 @@ internal sealed class FlagGuard
             walker = next;
         }
 
-        // Down the receiver: app.MapGroup("/beta").WithFeatureGate("Beta").MapGet(...), or a group held in a local.
-        return ReceiverGatesFlag(ReceiverOf(map), flag, 0);
+        // Down the receiver: app.MapGroup("/beta").AddEndpointFilter(gate).MapGet(...), or a group held in a local.
+        return ReceiverGatesFlag(ReceiverOf(map), flag, depth);
     }
 
     private bool ReceiverGatesFlag(IOperation? receiver, string flag, int depth)
     {
-        for (var current = UnwrapOrNull(receiver); current is not null && depth <= MaxIndirection; current = UnwrapOrNull(current))
+        var locals = 0;
+        for (var current = UnwrapOrNull(receiver); current is not null && locals <= MaxIndirection; current = UnwrapOrNull(current))
         {
             switch (current)
             {
                 case IInvocationOperation invocation:
-                    if (GatesFlag(invocation, flag))
+                    if (GatesFlag(invocation, flag, depth))
                     {
                         return true;
                     }
@@ -262,12 +264,12 @@ internal sealed class FlagGuard
                     continue;
                 case ILocalReferenceOperation local:
                     // var group = app.MapGroup("/beta"); group.WithFeatureGate("Beta"); group.MapGet(...)
-                    if (GatedLocally(local, flag))
+                    if (GatedLocally(local, flag, depth))
                     {
                         return true;
                     }
 
-                    depth++;
+                    locals++;
                     current = LocalInitializer(local);
                     continue;
                 default:
@@ -279,7 +281,7 @@ internal sealed class FlagGuard
     }
 
     /// <summary>A <c>.WithFeatureGate(flag)</c> call on the local anywhere in its body (a group configured before or after mapping).</summary>
-    private bool GatedLocally(ILocalReferenceOperation local, string flag)
+    private bool GatedLocally(ILocalReferenceOperation local, string flag, int depth)
     {
         var root = (IOperation)local;
         while (root.Parent is not null)
@@ -292,7 +294,7 @@ internal sealed class FlagGuard
             if (descendant is IInvocationOperation invocation
                 && StripConversions(ReceiverOf(invocation)) is ILocalReferenceOperation receiver
                 && SymbolEqualityComparer.Default.Equals(receiver.Local, local.Local)
-                && GatesFlag(invocation, flag))
+                && GatesFlag(invocation, flag, depth))
             {
                 return true;
             }
@@ -301,11 +303,12 @@ internal sealed class FlagGuard
         return false;
     }
 
-    private bool GatesFlag(IInvocationOperation invocation, string flag)
+    /// <summary>A step of an endpoint's or group's fluent chain that lets a request through only where the flag is on.</summary>
+    private bool GatesFlag(IInvocationOperation invocation, string flag, int depth)
     {
         if (!api.IsWithFeatureGate(invocation))
         {
-            return false;
+            return depth < MaxIndirection && IsAddEndpointFilter(invocation) && FilterGatesFlag(invocation, flag, depth + 1);
         }
 
         foreach (var gated in FlagReferences.WithFeatureGateFlags(invocation))
@@ -318,6 +321,54 @@ internal sealed class FlagGuard
 
         return false;
     }
+
+    /// <summary>
+    /// <c>.AddEndpointFilter(async (context, next) =&gt; await fm.IsEnabledAsync("Beta") ? await next(context) : Results.NotFound())</c>,
+    /// the endpoint filter written by hand (Microsoft.FeatureManagement's own <c>FeatureGateEndpointFilter</c> is
+    /// internal; <c>.WithFeatureGate</c> adds it). The handler runs only through <c>next</c>, so the filter gates the
+    /// flag when it calls <c>next</c> and every call is guarded by a check of it. A filter that hands <c>next</c> on
+    /// (to a method, a field) gates nothing.
+    /// </summary>
+    private bool FilterGatesFlag(IInvocationOperation addFilter, string flag, int depth)
+    {
+        foreach (var argument in addFilter.Arguments)
+        {
+            var value = StripConversions(argument.Value);
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target;
+            }
+
+            if (value is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 2 } filter)
+            {
+                continue;
+            }
+
+            var next = filter.Symbol.Parameters[1];
+            var called = false;
+            foreach (var descendant in filter.Body.Descendants())
+            {
+                if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, next))
+                {
+                    if (reference.Parent is not IInvocationOperation call || call.Instance != reference || !IsGuarded(call, flag, depth))
+                    {
+                        return false;
+                    }
+
+                    called = true;
+                }
+            }
+
+            return called;
+        }
+
+        return false;
+    }
+
+    private static bool IsAddEndpointFilter(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name == "AddEndpointFilter"
+        && invocation.TargetMethod.ContainingType is { Name: "EndpointFilterExtensions" } extensions
+        && extensions.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
 
     /// <summary>A local function's body is guarded when every call of it in its containing body is.</summary>
     private bool AllCallsGuarded(ILocalFunctionOperation localFunction, string flag, int depth)

@@ -3,7 +3,7 @@ using Verify = ReleasePolicy.Analyzers.Tests.Verification.FlagAnalyzerVerifier<R
 
 namespace ReleasePolicy.Analyzers.Tests.Flags;
 
-public sealed class UnguardedFlagRequirementTests
+public sealed partial class UnguardedFlagRequirementTests
 {
     /// <summary>The project's own requirement attribute, its flag constants and a service that needs a flag.</summary>
     private const string Project = """
@@ -11,7 +11,7 @@ public sealed class UnguardedFlagRequirementTests
 
         namespace Shop;
 
-        [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method | AttributeTargets.Constructor)]
+        [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property | AttributeTargets.Event)]
         public sealed class RequiresFeatureAttribute : Attribute
         {
             public RequiresFeatureAttribute(string feature) => Feature = feature;

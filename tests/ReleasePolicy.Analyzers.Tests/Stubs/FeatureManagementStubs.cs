@@ -56,16 +56,24 @@ namespace Microsoft.FeatureManagement.Mvc
 
         public FeatureGateAttribute(RequirementType requirementType, params string[] features) { }
 
+        public FeatureGateAttribute(bool negate, params string[] features) { }
+
         public FeatureGateAttribute(RequirementType requirementType, bool negate, params string[] features) { }
 
         public FeatureGateAttribute(params object[] features) { }
 
         public FeatureGateAttribute(RequirementType requirementType, params object[] features) { }
+
+        public FeatureGateAttribute(bool negate, params object[] features) { }
+
+        public FeatureGateAttribute(RequirementType requirementType, bool negate, params object[] features) { }
     }
 }
 
 namespace Microsoft.FeatureManagement.AspNetCore
 {
+    // The filter these add, FeatureGateEndpointFilter, is internal in 4.7.0 (user code naming it is CS0122), so it is
+    // not declared here: a stub in the test's own compilation would let a test use what no user can.
     public static class FeatureGateEndpointFilterExtensions
     {
         public static IEndpointConventionBuilder WithFeatureGate(this IEndpointConventionBuilder builder, params string[] features) => builder;
@@ -73,5 +81,7 @@ namespace Microsoft.FeatureManagement.AspNetCore
         public static IEndpointConventionBuilder WithFeatureGate(this IEndpointConventionBuilder builder, RequirementType requirementType, params string[] features) => builder;
 
         public static IEndpointConventionBuilder WithFeatureGate(this IEndpointConventionBuilder builder, bool negate, params string[] features) => builder;
+
+        public static IEndpointConventionBuilder WithFeatureGate(this IEndpointConventionBuilder builder, RequirementType requirementType, bool negate, params string[] features) => builder;
     }
 }

@@ -1,0 +1,132 @@
+using Verify = ReleasePolicy.Analyzers.Tests.Verification.FlagAnalyzerVerifier<ReleasePolicy.Analyzers.Flags.UnguardedFlagRequirementAnalyzer>;
+
+namespace ReleasePolicy.Analyzers.Tests.Flags;
+
+/// <summary>RP2001 in minimal APIs: every form of <c>.WithFeatureGate</c> and endpoint filters.</summary>
+public sealed partial class UnguardedFlagRequirementTests
+{
+    [Fact]
+    public async Task EveryWithFeatureGateOverloadGuardsTheHandlerUnlessItIsNegated()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+            using Shop;
+
+            public static class CheckoutEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/wallet", (decimal amount, WalletPayments wallet) => wallet.ChargeWithWallet(amount))
+                        .WithFeatureGate(RequirementType.All, Flags.NewCheckout);
+                    app.MapPost("/wallet/v2", (decimal amount, WalletPayments wallet) => wallet.ChargeWithWallet(amount))
+                        .WithFeatureGate(negate: false, Flags.NewCheckout);
+                    app.MapPost("/wallet/v3", (decimal amount, WalletPayments wallet) => wallet.ChargeWithWallet(amount))
+                        .WithFeatureGate(RequirementType.All, false, Flags.NewCheckout, Flags.Beta);
+
+                    var recommendations = app.MapGroup("/recommendations");
+                    recommendations.WithFeatureGate(RequirementType.All, false, "Recommendations");
+                    recommendations.MapGet("/{customer}", (string customer, RecommendationEngine engine) => engine.For(customer));
+
+                    // Only where NewCheckout is off: the opposite of a guard.
+                    app.MapPost("/classic", (decimal amount, WalletPayments wallet) => {|#0:wallet.ChargeWithWallet(amount)|})
+                        .WithFeatureGate(RequirementType.All, true, Flags.NewCheckout);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Project, Unguarded(0, "WalletPayments.ChargeWithWallet", "NewCheckout"));
+    }
+
+    [Fact]
+    public async Task AnEndpointFilterThatCallsNextOnlyWhenTheFlagIsOnGuardsTheHandler()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.FeatureManagement;
+            using Shop;
+
+            public static class CheckoutEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/wallet", (decimal amount, WalletPayments wallet) => wallet.ChargeWithWallet(amount))
+                        .AddEndpointFilter(async (context, next) =>
+                        {
+                            var features = context.HttpContext.RequestServices.GetRequiredService<IFeatureManager>();
+                            if (!await features.IsEnabledAsync(Flags.NewCheckout))
+                            {
+                                return Results.NotFound();
+                            }
+
+                            return await next(context);
+                        });
+
+                    var recommendations = app.MapGroup("/recommendations");
+                    recommendations.AddEndpointFilter(async (context, next) =>
+                        await context.HttpContext.RequestServices.GetRequiredService<IFeatureManager>().IsEnabledAsync("Recommendations")
+                            ? await next(context)
+                            : Results.NotFound());
+                    recommendations.MapGet("/{customer}", (string customer, RecommendationEngine engine) => engine.For(customer));
+
+                    app.MapGroup("/v2")
+                        .AddEndpointFilter(async (context, next) =>
+                            await context.HttpContext.RequestServices.GetRequiredService<IFeatureManager>().IsEnabledAsync(Flags.NewCheckout) is false
+                                ? Results.NotFound()
+                                : await next(context))
+                        .MapPost("/wallet", (decimal amount, WalletPayments wallet) => wallet.ChargeWithWallet(amount));
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Project);
+    }
+
+    [Fact]
+    public async Task AnEndpointFilterThatCanCallNextWithTheFlagOffGuardsNothing()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.FeatureManagement;
+            using Shop;
+
+            public static class CheckoutEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    // Checks another flag.
+                    app.MapPost("/beta-wallet", (decimal amount, WalletPayments wallet) => {|#0:wallet.ChargeWithWallet(amount)|})
+                        .AddEndpointFilter(async (context, next) =>
+                            await context.HttpContext.RequestServices.GetRequiredService<IFeatureManager>().IsEnabledAsync(Flags.Beta)
+                                ? await next(context)
+                                : Results.NotFound());
+
+                    // Logs when the flag is off, then lets the request through anyway.
+                    app.MapPost("/wallet", (decimal amount, WalletPayments wallet) => {|#1:wallet.ChargeWithWallet(amount)|})
+                        .AddEndpointFilter(async (context, next) =>
+                        {
+                            if (!await context.HttpContext.RequestServices.GetRequiredService<IFeatureManager>().IsEnabledAsync(Flags.NewCheckout))
+                            {
+                                Console.WriteLine("NewCheckout is off");
+                            }
+
+                            return await next(context);
+                        });
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Project,
+            Unguarded(0, "WalletPayments.ChargeWithWallet", "NewCheckout"),
+            Unguarded(1, "WalletPayments.ChargeWithWallet", "NewCheckout"));
+    }
+}
