@@ -207,6 +207,24 @@ internal sealed class FlagApi
         return requirementAttributeNames.Contains(name);
     }
 
+    /// <summary>
+    /// True when <paramref name="assembly"/> declares a type named as a requirement attribute (<c>RequiresFeatureAttribute</c>,
+    /// <c>FeatureGateAttribute</c>, a configured name): read from the assembly's type names, without binding any symbol.
+    /// </summary>
+    public bool DeclaresRequirementAttribute(IAssemblySymbol assembly)
+    {
+        var typeNames = assembly.TypeNames;
+        foreach (var name in requirementAttributeNames)
+        {
+            if (typeNames.Contains(name + "Attribute") || typeNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="invocation"/> is Microsoft.FeatureManagement's <c>WithFeatureGate</c>.</summary>
     public bool IsWithFeatureGate(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name == "WithFeatureGate"

@@ -8,9 +8,10 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// Whether a check of a flag dominates an operation: walking up from the operation to its member once, it looks
 /// for <c>if (check)</c>, a negated check that returns or throws before it, <c>check &amp;&amp; …</c>,
 /// <c>check ? … : …</c>, <c>while (check)</c>, a <c>switch</c> on a check, a local bool assigned from a check and
-/// tested, a local function called only where it is guarded, and a minimal-API handler whose endpoint or group has
-/// <c>.WithFeatureGate(flag)</c> or an endpoint filter that calls <c>next</c> only under a check of the flag. A check of
-/// another flag, or one after the operation, does not guard it.
+/// tested, a local function called only where it is guarded, and a minimal-API handler (a lambda or a method group)
+/// whose endpoint or group has <c>.WithFeatureGate(flag)</c> or an endpoint filter that calls <c>next</c> only under a
+/// check of the flag. Code that never runs (a <c>nameof</c>, an attribute argument) needs no guard. A check of another
+/// flag, or one after the operation, does not guard it.
 /// The cost is the depth of the operation plus the statements before it in each enclosing block.
 /// </summary>
 internal sealed class FlagGuard
@@ -87,8 +88,18 @@ internal sealed class FlagGuard
                     }
 
                     break;
+                case IDelegateCreationOperation handler when current is IMethodReferenceOperation:
+                    // app.MapPost("/wallet", WalletEndpoints.Pay).WithFeatureGate("NewCheckout")
+                    if (IsFeatureGatedEndpointHandler(handler, flag, depth))
+                    {
+                        return true;
+                    }
+
+                    break;
                 case ILocalFunctionOperation localFunction:
                     return depth < MaxIndirection && AllCallsGuarded(localFunction, flag, depth + 1);
+                case INameOfOperation or IAttributeOperation:
+                    return true; // evaluated by the compiler, never run
             }
         }
 

@@ -113,12 +113,71 @@ internal sealed class FlagRequirement
     internal sealed class Cache
     {
         private readonly FlagApi api;
+        private readonly IAssemblySymbol source;
+        private readonly HashSet<string> declaringAssemblies;
         private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayRequire = new(SymbolEqualityComparer.Default);
 
-        public Cache(FlagApi api) => this.api = api;
+        private Cache(FlagApi api, IAssemblySymbol source, HashSet<string> declaringAssemblies)
+        {
+            this.api = api;
+            this.source = source;
+            this.declaringAssemblies = declaringAssemblies;
+        }
+
+        /// <summary>
+        /// Null when neither the project nor any assembly it references declares a requirement attribute type: then
+        /// nothing in the compilation can require a flag.
+        /// </summary>
+        public static Cache? Create(Compilation compilation, FlagApi api)
+        {
+            var declaring = new HashSet<string>(System.StringComparer.Ordinal);
+            if (api.DeclaresRequirementAttribute(compilation.Assembly))
+            {
+                declaring.Add(compilation.Assembly.Identity.Name);
+            }
+
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (api.DeclaresRequirementAttribute(assembly))
+                {
+                    declaring.Add(assembly.Identity.Name);
+                }
+            }
+
+            return declaring.Count == 0 ? null : new Cache(api, compilation.Assembly, declaring);
+        }
 
         /// <summary>What calling <paramref name="symbol"/> requires: its own attributes and its containing types'.</summary>
-        public FlagRequirement Of(ISymbol symbol) => bySymbol.GetOrAdd(symbol.OriginalDefinition, Read);
+        public FlagRequirement Of(ISymbol symbol) =>
+            symbol.ContainingAssembly is { } assembly && !mayRequire.GetOrAdd(assembly, MayRequire)
+                ? None
+                : bySymbol.GetOrAdd(symbol.OriginalDefinition, Read);
+
+        /// <summary>
+        /// An assembly can apply a requirement attribute only when it declares one or references an assembly that does:
+        /// the framework's members are never read for attributes (decoding their attributes is the expensive part).
+        /// </summary>
+        private bool MayRequire(IAssemblySymbol assembly)
+        {
+            if (SymbolEqualityComparer.Default.Equals(assembly, source) || declaringAssemblies.Contains(assembly.Identity.Name))
+            {
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (declaringAssemblies.Contains(referenced.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// True when code in <paramref name="member"/> runs only where <paramref name="flag"/> is on: the member, an

@@ -27,7 +27,7 @@ public sealed class FlagInventoryReportsTheRulesTests : IDisposable
             public const string NewCheckout = "NewCheckout";
         }
 
-        [AttributeUsage(AttributeTargets.Method)]
+        [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)]
         public sealed class RequiresFeatureAttribute(string flag) : Attribute
         {
             public string Flag { get; } = flag;
@@ -45,6 +45,14 @@ public sealed class FlagInventoryReportsTheRulesTests : IDisposable
             public async Task<bool> ByNameAsync(string name) => await features.IsEnabledAsync({|#3:name|});
 
             public void Warm() => _ = {|#4:features.IsEnabledAsync(Flags.NewCheckout)|};
+
+            [RequiresFeature(Flags.NewCheckout)]
+            public decimal WalletBalance => 0m;
+        }
+
+        public sealed class Receipt(Checkout checkout)
+        {
+            public decimal Total() => {|#5:checkout.WalletBalance|};
         }
         """;
 
@@ -61,6 +69,7 @@ public sealed class FlagInventoryReportsTheRulesTests : IDisposable
     private static DiagnosticResult[] Expected =>
     [
         new DiagnosticResult(UnguardedFlagRequirementAnalyzer.Rule).WithLocation(1).WithArguments("Checkout.PayWithWalletAsync", "NewCheckout"),
+        new DiagnosticResult(UnguardedFlagRequirementAnalyzer.Rule).WithLocation(5).WithArguments("Checkout.WalletBalance", "NewCheckout"),
         new DiagnosticResult(FlagDeclarationAnalyzer.UndeclaredWithSuggestionRule).WithLocation(2).WithArguments("Recomendations", "Recommendations"),
         new DiagnosticResult(FlagCheckAnalyzer.NonConstantKeyRule).WithLocation(3).WithArguments("IFeatureManager.IsEnabledAsync"),
         new DiagnosticResult(FlagCheckAnalyzer.DiscardedRule).WithLocation(4).WithArguments("IFeatureManager.IsEnabledAsync", "NewCheckout"),
@@ -86,6 +95,8 @@ public sealed class FlagInventoryReportsTheRulesTests : IDisposable
         {
             Assert.Contains($$"""{"finding":{"rule":"{{rule}}",""", inventory);
         }
+
+        Assert.Contains("'Checkout.WalletBalance' requires feature flag 'NewCheckout'", inventory);
     }
 
     private static async Task RunAsync(string? globalConfig)

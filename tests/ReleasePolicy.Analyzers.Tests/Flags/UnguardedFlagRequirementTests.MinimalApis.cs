@@ -2,7 +2,7 @@ using Verify = ReleasePolicy.Analyzers.Tests.Verification.FlagAnalyzerVerifier<R
 
 namespace ReleasePolicy.Analyzers.Tests.Flags;
 
-/// <summary>RP2001 in minimal APIs: every form of <c>.WithFeatureGate</c> and endpoint filters.</summary>
+/// <summary>RP2001 in minimal APIs: every form of <c>.WithFeatureGate</c>, endpoint filters, method-group handlers.</summary>
 public sealed partial class UnguardedFlagRequirementTests
 {
     [Fact]
@@ -128,5 +128,38 @@ public sealed partial class UnguardedFlagRequirementTests
             Project,
             Unguarded(0, "WalletPayments.ChargeWithWallet", "NewCheckout"),
             Unguarded(1, "WalletPayments.ChargeWithWallet", "NewCheckout"));
+    }
+
+    [Fact]
+    public async Task AFlaggedMethodMappedAsAHandlerIsGuardedByTheEndpointsGate()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.FeatureManagement.AspNetCore;
+            using Shop;
+
+            public static class WalletEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/wallet", Pay).WithFeatureGate(Flags.NewCheckout);
+                    var v2 = app.MapGroup("/v2");
+                    v2.WithFeatureGate(Flags.NewCheckout);
+                    v2.MapPost("/wallet", Pay);
+                    app.MapPost("/beta-wallet", {|#0:Pay|}).WithFeatureGate(Flags.Beta);
+                    app.MapPost("/open-wallet", {|#1:Pay|});
+                }
+
+                [RequiresFeature(Flags.NewCheckout)]
+                public static IResult Pay(decimal amount) => Results.Ok(amount);
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Project,
+            Unguarded(0, "WalletEndpoints.Pay", "NewCheckout"),
+            Unguarded(1, "WalletEndpoints.Pay", "NewCheckout"));
     }
 }
