@@ -3,9 +3,61 @@ using Verify = ReleasePolicy.Analyzers.Tests.Verification.FlagAnalyzerVerifier<R
 
 namespace ReleasePolicy.Analyzers.Tests.Flags;
 
-/// <summary>RP2001: where requirement attributes may come from.</summary>
+/// <summary>RP2001: which attributes declare a requirement, and where they may come from.</summary>
 public sealed partial class UnguardedFlagRequirementTests
 {
+    [Fact]
+    public async Task TheRequiresFeatureFlagAttributeNameDeclaresARequirement()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Contoso.Flags;
+            using Microsoft.FeatureManagement;
+
+            namespace Contoso.Flags
+            {
+                [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)]
+                public sealed class RequiresFeatureFlagAttribute(string flag) : Attribute
+                {
+                    public string Flag { get; } = flag;
+                }
+            }
+
+            public sealed class Exporter(IFeatureManager featureManager)
+            {
+                [RequiresFeatureFlag("CsvExport")]
+                public void ExportCsv() { }
+
+                [RequiresFeatureFlag("CsvExport")]
+                public string Delimiter => ";";
+
+                public async Task ExportAsync()
+                {
+                    if (await featureManager.IsEnabledAsync("CsvExport"))
+                    {
+                        ExportCsv();
+                    }
+
+                    {|#0:ExportCsv()|};
+                }
+
+                [RequiresFeatureFlag("CsvExport")]
+                public void ExportAll() => ExportCsv();
+            }
+
+            public sealed class Report(Exporter exporter)
+            {
+                public string Separator() => {|#1:exporter.Delimiter|};
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Unguarded(0, "Exporter.ExportCsv", "CsvExport"),
+            Unguarded(1, "Exporter.Delimiter", "CsvExport"));
+    }
+
     [Fact]
     public async Task ARequirementDeclaredInAReferencedLibraryIsCheckedInTheApp()
     {
