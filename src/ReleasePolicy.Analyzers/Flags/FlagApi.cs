@@ -96,14 +96,14 @@ internal sealed class FlagApi
 
         foreach (var name in FeatureManagerTypes)
         {
-            var type = compilation.GetTypeByMetadataName(name);
+            var type = KnownTypes.Find(compilation, name, "Microsoft.FeatureManagement");
             Add(type, "IsEnabledAsync");
             Add(type, "GetVariantAsync");
         }
 
         foreach (var name in OpenFeatureTypes)
         {
-            var type = compilation.GetTypeByMetadataName(name);
+            var type = KnownTypes.Find(compilation, name, "OpenFeature");
             foreach (var method in OpenFeatureMethods)
             {
                 Add(type, method);
@@ -141,8 +141,8 @@ internal sealed class FlagApi
         return new FlagApi(
             checks,
             attributeNames,
-            compilation.GetTypeByMetadataName(EndpointFilterExtensionsName),
-            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null,
+            KnownTypes.Find(compilation, EndpointFilterExtensionsName, "Microsoft.FeatureManagement"),
+            KnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.HttpContext", "Microsoft.AspNetCore") is not null,
             compilation.ReferencedAssemblyNames.Any(assembly => Array.IndexOf(TestFrameworkAssemblies, assembly.Name) >= 0),
             options);
     }
@@ -205,6 +205,23 @@ internal sealed class FlagApi
             ? attributeClassName.Substring(0, attributeClassName.Length - "Attribute".Length)
             : attributeClassName;
         return requirementAttributeNames.Contains(name);
+    }
+
+    /// <summary>
+    /// True when the project's own code declares a type named as a requirement attribute: read from the declaration
+    /// table's name index, without binding any symbol or building the set of every type name in the project.
+    /// </summary>
+    public bool DeclaresRequirementAttribute(Compilation compilation)
+    {
+        foreach (var name in requirementAttributeNames)
+        {
+            if (compilation.ContainsSymbolsWithName(name + "Attribute", SymbolFilter.Type) || compilation.ContainsSymbolsWithName(name, SymbolFilter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,13 +14,22 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// whose endpoint or group has <c>.WithFeatureGate(flag)</c> or an endpoint filter that calls <c>next</c> only under a
 /// check of the flag. Code that never runs (a <c>nameof</c>, an attribute argument) needs no guard. A check of another
 /// flag, or one after the operation, does not guard it.
-/// The cost is the depth of the operation plus the statements before it in each enclosing block.
+/// The cost is linear in the size of the member: a use costs its depth; what needs more of the member than the path
+/// up from the use is read once per member and flag (<see cref="BlockExits"/> for the early exits of a long block,
+/// <see cref="MemberIndex"/> for the uses of locals and local functions, a memo for local functions and endpoint filters),
+/// so a member with thousands of guarded uses is not read once per use.
 /// </summary>
 internal sealed class FlagGuard
 {
     private const int MaxIndirection = 4;
 
+    /// <summary>Blocks up to this many statements are scanned per use; longer ones are indexed once.</summary>
+    private const int ScannedBlockLength = 16;
+
     private readonly FlagApi api;
+    private readonly ConditionalWeakTable<IBlockOperation, BlockExits> blockExits = new();
+    private readonly ConditionalWeakTable<IOperation, MemberIndex> memberIndexes = new();
+    private readonly ConditionalWeakTable<IOperation, Memo<bool>> memo = new();
 
     public FlagGuard(FlagApi api) => this.api = api;
 
@@ -187,6 +198,11 @@ internal sealed class FlagGuard
     /// </summary>
     private bool ExitsEarlyUnless(IBlockOperation block, IOperation current, string flag, int depth)
     {
+        if (block.Operations.Length > ScannedBlockLength)
+        {
+            return blockExits.GetValue(block, static b => new BlockExits(b)).GuardsFrom(this, flag, depth) <= current.Syntax.SpanStart;
+        }
+
         foreach (var statement in block.Operations)
         {
             if (statement == current)
@@ -194,17 +210,179 @@ internal sealed class FlagGuard
                 return false;
             }
 
-            if (statement is IConditionalOperation conditional)
+            if (statement is IConditionalOperation conditional && ExitUnless(conditional) is { } exit && Implies(exit.Condition, flag, exit.FlagOnWhen, depth))
             {
-                if (AlwaysExits(conditional.WhenTrue) && Implies(conditional.Condition, flag, false, depth)
-                    || conditional.WhenFalse is { } whenFalse && AlwaysExits(whenFalse) && Implies(conditional.Condition, flag, true, depth))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// For a statement that leaves the block on one branch, the condition and the value it has on the way on: false
+    /// after <c>if (!check) return;</c>'s <c>!check</c> is false, true after <c>if (check) … else throw …;</c>.
+    /// </summary>
+    private static (IOperation Condition, bool FlagOnWhen)? ExitUnless(IConditionalOperation conditional)
+    {
+        if (AlwaysExits(conditional.WhenTrue))
+        {
+            return (conditional.Condition, false);
+        }
+
+        return conditional.WhenFalse is { } whenFalse && AlwaysExits(whenFalse) ? (conditional.Condition, true) : null;
+    }
+
+    /// <summary>
+    /// The early exits of one long block, read once: per flag, the position from which one of them guarantees the
+    /// flag is on (the end of the first exit that implies it), so each use in the block is one comparison.
+    /// </summary>
+    private sealed class BlockExits
+    {
+        private readonly List<(IOperation Condition, bool FlagOnWhen, int End)> exits = new();
+        private readonly Memo<int> guardsFrom = new();
+
+        public BlockExits(IBlockOperation block)
+        {
+            foreach (var statement in block.Operations)
+            {
+                if (statement is IConditionalOperation conditional && ExitUnless(conditional) is { } exit)
+                {
+                    exits.Add((exit.Condition, exit.FlagOnWhen, statement.Syntax.Span.End));
+                }
+            }
+        }
+
+        public int GuardsFrom(FlagGuard guard, string flag, int depth)
+        {
+            if (exits.Count == 0)
+            {
+                return int.MaxValue;
+            }
+
+            return guardsFrom.Get(new FlagAtDepth(flag, depth), () =>
+            {
+                foreach (var exit in exits)
+                {
+                    if (guard.Implies(exit.Condition, flag, exit.FlagOnWhen, depth))
+                    {
+                        return exit.End;
+                    }
+                }
+
+                return int.MaxValue;
+            });
+        }
+    }
+
+    /// <summary>
+    /// One walk of a member's operations: the calls made on each local (<c>group.WithFeatureGate(…)</c>) and the calls
+    /// of each local function, so neither question walks the member once per use.
+    /// </summary>
+    private sealed class MemberIndex
+    {
+        private static readonly IReadOnlyList<IInvocationOperation> None = Array.Empty<IInvocationOperation>();
+        private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> callsOnLocal = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, List<IInvocationOperation>> callsOfLocalFunction = new(SymbolEqualityComparer.Default);
+
+        public MemberIndex(IOperation root)
+        {
+            foreach (var descendant in root.DescendantsAndSelf())
+            {
+                if (descendant is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction)
+                {
+                    Add(callsOfLocalFunction, invocation.TargetMethod.OriginalDefinition, invocation);
+                }
+
+                if (StripConversions(ReceiverOf(invocation)) is ILocalReferenceOperation receiver)
+                {
+                    Add(callsOnLocal, receiver.Local, invocation);
+                }
+            }
+        }
+
+        public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local) => callsOnLocal.TryGetValue(local, out var calls) ? calls : None;
+
+        public IReadOnlyList<IInvocationOperation> CallsOf(IMethodSymbol localFunction) => callsOfLocalFunction.TryGetValue(localFunction, out var calls) ? calls : None;
+
+        private static void Add<TKey>(Dictionary<TKey, List<IInvocationOperation>> map, TKey key, IInvocationOperation invocation)
+            where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var calls))
+            {
+                map[key] = calls = new List<IInvocationOperation>();
+            }
+
+            calls.Add(invocation);
+        }
+    }
+
+    private MemberIndex IndexOf(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return memberIndexes.GetValue(root, static r => new MemberIndex(r));
+    }
+
+    /// <summary>What <paramref name="compute"/> says about <paramref name="key"/> and the flag, computed once per member.</summary>
+    private bool Remember(IOperation key, string flag, int depth, Func<bool> compute) =>
+        memo.GetValue(key, static _ => new Memo<bool>()).Get(new FlagAtDepth(flag, depth), compute);
+
+    /// <summary>
+    /// Answers per flag, computed outside the lock (a computation may ask another memo, or this one at a deeper
+    /// indirection); two threads computing the same answer at once both get the same value.
+    /// </summary>
+    private sealed class Memo<T>
+    {
+        private readonly Dictionary<FlagAtDepth, T> answers = new();
+
+        public T Get(FlagAtDepth key, Func<T> compute)
+        {
+            lock (answers)
+            {
+                if (answers.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var answer = compute();
+            lock (answers)
+            {
+                answers[key] = answer;
+            }
+
+            return answer;
+        }
+    }
+
+    /// <summary>A flag as a cache key (names compare as checks do, ignoring case), with the indirection depth it was asked at.</summary>
+    private readonly struct FlagAtDepth : IEquatable<FlagAtDepth>
+    {
+        public FlagAtDepth(string flag, int depth)
+        {
+            Flag = flag;
+            Depth = depth;
+        }
+
+        public string Flag { get; }
+
+        public int Depth { get; }
+
+        public bool Equals(FlagAtDepth other) => Depth == other.Depth && string.Equals(Flag, other.Flag, StringComparison.OrdinalIgnoreCase);
+
+        public override bool Equals(object? obj) => obj is FlagAtDepth other && Equals(other);
+
+        public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Flag) * 31 + Depth;
     }
 
     private static bool AlwaysExits(IOperation? statement) => statement switch
@@ -294,18 +472,9 @@ internal sealed class FlagGuard
     /// <summary>A <c>.WithFeatureGate(flag)</c> call on the local anywhere in its body (a group configured before or after mapping).</summary>
     private bool GatedLocally(ILocalReferenceOperation local, string flag, int depth)
     {
-        var root = (IOperation)local;
-        while (root.Parent is not null)
+        foreach (var invocation in IndexOf(local).CallsOn(local.Local))
         {
-            root = root.Parent;
-        }
-
-        foreach (var descendant in root.Descendants())
-        {
-            if (descendant is IInvocationOperation invocation
-                && StripConversions(ReceiverOf(invocation)) is ILocalReferenceOperation receiver
-                && SymbolEqualityComparer.Default.Equals(receiver.Local, local.Local)
-                && GatesFlag(invocation, flag, depth))
+            if (GatesFlag(invocation, flag, depth))
             {
                 return true;
             }
@@ -319,7 +488,7 @@ internal sealed class FlagGuard
     {
         if (!api.IsWithFeatureGate(invocation))
         {
-            return depth < MaxIndirection && IsAddEndpointFilter(invocation) && FilterGatesFlag(invocation, flag, depth + 1);
+            return depth < MaxIndirection && IsAddEndpointFilter(invocation) && Remember(invocation, flag, depth + 1, () => FilterGatesFlag(invocation, flag, depth + 1));
         }
 
         foreach (var gated in FlagReferences.WithFeatureGateFlags(invocation))
@@ -382,30 +551,20 @@ internal sealed class FlagGuard
         && extensions.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
 
     /// <summary>A local function's body is guarded when every call of it in its containing body is.</summary>
-    private bool AllCallsGuarded(ILocalFunctionOperation localFunction, string flag, int depth)
-    {
-        var root = (IOperation)localFunction;
-        while (root.Parent is not null)
+    private bool AllCallsGuarded(ILocalFunctionOperation localFunction, string flag, int depth) =>
+        Remember(localFunction, flag, depth, () =>
         {
-            root = root.Parent;
-        }
-
-        var called = false;
-        foreach (var descendant in root.Descendants())
-        {
-            if (descendant is IInvocationOperation invocation
-                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, localFunction.Symbol))
+            var calls = IndexOf(localFunction).CallsOf(localFunction.Symbol);
+            foreach (var call in calls)
             {
-                called = true;
-                if (!IsGuarded(invocation, flag, depth))
+                if (!IsGuarded(call, flag, depth))
                 {
                     return false;
                 }
             }
-        }
 
-        return called;
-    }
+            return calls.Count > 0;
+        });
 
     private static IOperation? LocalInitializer(ILocalReferenceOperation local)
     {

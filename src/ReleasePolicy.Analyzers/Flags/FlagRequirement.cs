@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -116,13 +117,18 @@ internal sealed class FlagRequirement
         private readonly IAssemblySymbol source;
         private readonly HashSet<string> declaringAssemblies;
         private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayRequire = new(SymbolEqualityComparer.Default);
+        // Assembly symbols are unique within a compilation: compared by reference, the lookup every use pays is cheap.
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayRequire = new(ReferenceComparer.Instance);
+        private readonly Func<IAssemblySymbol, bool> mayRequireFactory;
+        private readonly Func<ISymbol, FlagRequirement> readFactory;
 
         private Cache(FlagApi api, IAssemblySymbol source, HashSet<string> declaringAssemblies)
         {
             this.api = api;
             this.source = source;
             this.declaringAssemblies = declaringAssemblies;
+            mayRequireFactory = MayRequire;
+            readFactory = Read;
         }
 
         /// <summary>
@@ -132,16 +138,17 @@ internal sealed class FlagRequirement
         public static Cache? Create(Compilation compilation, FlagApi api)
         {
             var declaring = new HashSet<string>(System.StringComparer.Ordinal);
-            if (api.DeclaresRequirementAttribute(compilation.Assembly))
+            // The assembly's simple name, not its identity: the identity of a source assembly binds its attributes.
+            if (api.DeclaresRequirementAttribute(compilation))
             {
-                declaring.Add(compilation.Assembly.Identity.Name);
+                declaring.Add(compilation.Assembly.Name);
             }
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 if (api.DeclaresRequirementAttribute(assembly))
                 {
-                    declaring.Add(assembly.Identity.Name);
+                    declaring.Add(assembly.Name);
                 }
             }
 
@@ -150,9 +157,9 @@ internal sealed class FlagRequirement
 
         /// <summary>What calling <paramref name="symbol"/> requires: its own attributes and its containing types'.</summary>
         public FlagRequirement Of(ISymbol symbol) =>
-            symbol.ContainingAssembly is { } assembly && !mayRequire.GetOrAdd(assembly, MayRequire)
+            symbol.ContainingAssembly is { } assembly && !(mayRequire.TryGetValue(assembly, out var may) ? may : mayRequire.GetOrAdd(assembly, mayRequireFactory))
                 ? None
-                : bySymbol.GetOrAdd(symbol.OriginalDefinition, Read);
+                : bySymbol.GetOrAdd(symbol.OriginalDefinition, readFactory);
 
         /// <summary>
         /// An assembly can apply a requirement attribute only when it declares one or references an assembly that does:
@@ -160,7 +167,7 @@ internal sealed class FlagRequirement
         /// </summary>
         private bool MayRequire(IAssemblySymbol assembly)
         {
-            if (SymbolEqualityComparer.Default.Equals(assembly, source) || declaringAssemblies.Contains(assembly.Identity.Name))
+            if (SymbolEqualityComparer.Default.Equals(assembly, source) || declaringAssemblies.Contains(assembly.Name))
             {
                 return true;
             }
@@ -199,6 +206,15 @@ internal sealed class FlagRequirement
             }
 
             return false;
+        }
+
+        private sealed class ReferenceComparer : IEqualityComparer<IAssemblySymbol>
+        {
+            public static readonly ReferenceComparer Instance = new();
+
+            public bool Equals(IAssemblySymbol? x, IAssemblySymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(IAssemblySymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         private FlagRequirement Read(ISymbol symbol)

@@ -48,7 +48,7 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
 
         SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record), value, sink, sinks));
 
-        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions") is { } developerPage)
+        if (KnownTypes.Find(start.Compilation, "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions", "Microsoft.AspNetCore") is { } developerPage)
         {
             start.RegisterOperationAction(
                 operationContext =>

@@ -32,6 +32,9 @@ internal sealed class UserFacingSinks
 
     private readonly HashSet<INamedTypeSymbol> _resultTypes = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _controllerBase;
+    // ASP.NET Core's types live in its Microsoft.AspNetCore.* assemblies: only those are asked (KnownTypes).
+    private const string AspNetCore = "Microsoft.AspNetCore";
+
     private readonly INamedTypeSymbol? _problemDetails;
     private readonly INamedTypeSymbol? _validationProblemDetails;
     private readonly INamedTypeSymbol? _validationAttribute;
@@ -43,22 +46,22 @@ internal sealed class UserFacingSinks
     {
         foreach (var name in new[] { "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults" })
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (KnownTypes.Find(compilation, name, AspNetCore) is { } type)
             {
                 _resultTypes.Add(type);
             }
         }
 
-        _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _problemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ProblemDetails");
-        _validationProblemDetails = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
-        _validationAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute");
+        _controllerBase = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase", AspNetCore);
+        _problemDetails = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.ProblemDetails", AspNetCore);
+        _validationProblemDetails = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.HttpValidationProblemDetails", AspNetCore);
+        _validationAttribute = KnownTypes.Find(compilation, "System.ComponentModel.DataAnnotations.ValidationAttribute", "System.ComponentModel");
         AddMethods(compilation, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions", "WriteAsync");
         AddMethods(compilation, "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", "WriteAsJsonAsync");
         AddMethods(compilation, "Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary", "AddModelError");
-        AddConstructors(compilation, "System.ComponentModel.DataAnnotations.ValidationResult");
-        AddConstructors(compilation, "Microsoft.AspNetCore.Http.BadHttpRequestException");
-        Exception = compilation.GetTypeByMetadataName("System.Exception");
+        AddConstructors(compilation, "System.ComponentModel.DataAnnotations.ValidationResult", "System.ComponentModel");
+        AddConstructors(compilation, "Microsoft.AspNetCore.Http.BadHttpRequestException", AspNetCore);
+        Exception = compilation.ObjectType.ContainingAssembly.GetTypeByMetadataName("System.Exception") ?? compilation.GetTypeByMetadataName("System.Exception");
 
         foreach (var sink in userSinks)
         {
@@ -192,7 +195,7 @@ internal sealed class UserFacingSinks
 
     private void AddMethods(Compilation compilation, string typeName, string methodName)
     {
-        if (compilation.GetTypeByMetadataName(typeName) is { } type)
+        if (KnownTypes.Find(compilation, typeName, AspNetCore) is { } type)
         {
             foreach (var member in type.GetMembers(methodName))
             {
@@ -204,9 +207,9 @@ internal sealed class UserFacingSinks
         }
     }
 
-    private void AddConstructors(Compilation compilation, string typeName)
+    private void AddConstructors(Compilation compilation, string typeName, string assemblyPrefix)
     {
-        if (compilation.GetTypeByMetadataName(typeName) is { } type)
+        if (KnownTypes.Find(compilation, typeName, assemblyPrefix) is { } type)
         {
             foreach (var constructor in type.InstanceConstructors)
             {

@@ -59,6 +59,11 @@ internal sealed class MigrationSymbols
     // of GetTypeByMetadataName. Keyed weakly, so the cache never keeps a compilation alive (as Roslyn's own analyzers do).
     private static readonly ConditionalWeakTable<Compilation, Resolution> Cache = new();
 
+    // Where the frameworks' types live (EF Core's Migration in Microsoft.EntityFrameworkCore.Relational, FluentMigrator's
+    // in FluentMigrator and FluentMigrator.Abstractions): only those assemblies are asked, see KnownTypes.
+    private const string EfCore = "Microsoft.EntityFrameworkCore";
+    private const string FluentMigrator = "FluentMigrator";
+
     /// <summary>
     /// Returns null when the compilation references neither EF Core nor FluentMigrator. Resolved once per compilation
     /// and shared by every migration rule.
@@ -68,9 +73,9 @@ internal sealed class MigrationSymbols
 
     private static MigrationSymbols? Resolve(Compilation compilation)
     {
-        var efCoreMigration = compilation.GetTypeByMetadataName(EfCoreMigrationName);
-        var fluentMigration = compilation.GetTypeByMetadataName(FluentMigrationName);
-        var fluentAutoReversing = compilation.GetTypeByMetadataName(FluentAutoReversingMigrationName);
+        var efCoreMigration = KnownTypes.Find(compilation, EfCoreMigrationName, EfCore);
+        var fluentMigration = KnownTypes.Find(compilation, FluentMigrationName, FluentMigrator);
+        var fluentAutoReversing = KnownTypes.Find(compilation, FluentAutoReversingMigrationName, FluentMigrator);
         if (efCoreMigration is null && fluentMigration is null && fluentAutoReversing is null)
         {
             return null;
@@ -78,11 +83,11 @@ internal sealed class MigrationSymbols
 
         return new MigrationSymbols(
             efCoreMigration,
-            compilation.GetTypeByMetadataName(EfCoreMigrationBuilderName),
+            KnownTypes.Find(compilation, EfCoreMigrationBuilderName, EfCore),
             fluentMigration,
             fluentAutoReversing,
-            compilation.GetTypeByMetadataName(EfCoreMigrationAttributeName),
-            compilation.GetTypeByMetadataName(FluentMigrationAttributeName));
+            KnownTypes.Find(compilation, EfCoreMigrationAttributeName, EfCore),
+            KnownTypes.Find(compilation, FluentMigrationAttributeName, FluentMigrator));
     }
 
     /// <summary>

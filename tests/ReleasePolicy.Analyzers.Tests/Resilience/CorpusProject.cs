@@ -30,13 +30,22 @@ internal sealed class CorpusProject : IDisposable
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> WebReferences = new(async () =>
     {
         var references = (await Net80.Value).AddRange(await FlagAnalyzerVerifier<FlagCheckAnalyzer>.AspNetCoreReferences.Value);
-        return references.Add(CompileStubs("Web", references, MigrationStubs.EfCore, MigrationStubs.FluentMigrator, FlagAnalyzerVerifier<FlagCheckAnalyzer>.FeatureManagement, FlagAnalyzerVerifier<FlagCheckAnalyzer>.OpenFeature));
+        return CompileStubs(
+            references,
+            ("Microsoft.EntityFrameworkCore.Relational", MigrationStubs.EfCore),
+            ("FluentMigrator", MigrationStubs.FluentMigrator),
+            ("Microsoft.FeatureManagement", FlagAnalyzerVerifier<FlagCheckAnalyzer>.FeatureManagement),
+            ("OpenFeature", FlagAnalyzerVerifier<FlagCheckAnalyzer>.OpenFeature));
     });
 
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> ApiReferences = new(async () =>
     {
         var references = await Net80.Value;
-        return references.Add(CompileStubs("Api", references, MigrationStubs.EfCore, MigrationStubs.FluentMigrator, AspNetCoreStubs));
+        return CompileStubs(
+            references,
+            ("Microsoft.EntityFrameworkCore.Relational", MigrationStubs.EfCore),
+            ("FluentMigrator", MigrationStubs.FluentMigrator),
+            ("Microsoft.AspNetCore.Mvc.Core", AspNetCoreStubs));
     });
 
     private readonly AdhocWorkspace _workspace;
@@ -142,17 +151,26 @@ internal sealed class CorpusProject : IDisposable
         release_policy.leak_allow_list = build-1.corp.contoso.com
         """;
 
-    private static MetadataReference CompileStubs(string profile, ImmutableArray<MetadataReference> references, params string[] sources)
+    /// <summary>
+    /// Each library's stub compiled as an assembly of the library's own name (the analyzers look for a library's types
+    /// in the assemblies named after it, as a build references them), each referencing the ones before it.
+    /// </summary>
+    private static ImmutableArray<MetadataReference> CompileStubs(ImmutableArray<MetadataReference> references, params (string Assembly, string Source)[] stubs)
     {
-        var compilation = CSharpCompilation.Create(
-            "ReleasePolicy.Resilience.Stubs." + profile,
-            sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return MetadataReference.CreateFromImage(image.ToArray());
+        foreach (var (assembly, source) in stubs)
+        {
+            var compilation = CSharpCompilation.Create(
+                assembly,
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            Assert.True(result.Success, assembly + ": " + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            references = references.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        }
+
+        return references;
     }
 
     private static string ReadStub(string name)
