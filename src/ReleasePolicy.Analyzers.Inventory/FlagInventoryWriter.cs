@@ -77,16 +77,25 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
 
                     FlagCheckAnalyzer.Register(start, api, ReportAndRecord);
                     UnguardedFlagRequirementAnalyzer.Register(start, api, ReportAndRecord);
-                    FlagReferenceActions.Register(start, api, (report, reference) =>
+                    FlagReferenceActions.Register(start, api, reference =>
                     {
                         if (declared.HasSource)
                         {
-                            FlagDeclarationAnalyzer.Check(diagnostic => { diagnostics.Enqueue(diagnostic); report(diagnostic); }, reference, declared, today, usage);
+                            var diagnostic = FlagDeclarationAnalyzer.Check(reference, declared, today, usage);
+                            if (diagnostic is not null)
+                            {
+                                diagnostics.Enqueue(diagnostic);
+                            }
+
+                            return diagnostic;
                         }
-                        else if (reference.Flag is { } flag)
+
+                        if (reference.Flag is { } flag)
                         {
                             usage.AddReference(flag);
                         }
+
+                        return null;
                     });
                 }
             }

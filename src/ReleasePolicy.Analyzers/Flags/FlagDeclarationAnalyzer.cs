@@ -84,7 +84,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
             var today = FlagExpiry.ParseDate(api.Options.Today) ?? DateTime.UtcNow.Date;
             var usage = new FlagUsage();
 
-            FlagReferenceActions.Register(start, api, (report, reference) => Check(report, reference, sources, today, usage));
+            FlagReferenceActions.Register(start, api, reference => Check(reference, sources, today, usage));
 
             if (sources.Declared.Count == 0)
             {
@@ -95,12 +95,15 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>RP2002 and RP2003 for one reference, which is counted in <paramref name="usage"/>; the flag inventory reports through it too.</summary>
-    internal static void Check(Action<Diagnostic> report, FlagReference reference, FlagSources sources, DateTime today, FlagUsage usage)
+    /// <summary>
+    /// RP2002 or RP2003 for one reference (a name is either undeclared or declared, so at most one), which is counted in
+    /// <paramref name="usage"/>; the flag inventory reports through it too.
+    /// </summary>
+    internal static Diagnostic? Check(FlagReference reference, FlagSources sources, DateTime today, FlagUsage usage)
     {
         if (reference.Flag is not { } flag)
         {
-            return; // RP2004's business.
+            return null; // RP2004's business.
         }
 
         usage.AddReference(flag);
@@ -114,20 +117,19 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         {
             // A constant of a flag constants type declares itself; a file that could not be read may declare anything.
             var declaredByConstant = reference.Field is { } constant && sources.ConstantsTypes.Contains(constant.ContainingType);
-            if (!declaredByConstant && sources.UnreadableFiles.Count == 0)
+            if (declaredByConstant || sources.UnreadableFiles.Count > 0)
             {
-                report(FlagNameSuggestion.Nearest(flag, sources.Names) is { } suggestion
-                    ? Diagnostic.Create(UndeclaredWithSuggestionRule, reference.Location, ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion), flag, suggestion)
-                    : Diagnostic.Create(UndeclaredRule, reference.Location, flag));
+                return null;
             }
 
-            return;
+            return FlagNameSuggestion.Nearest(flag, sources.Names) is { } suggestion
+                ? Diagnostic.Create(UndeclaredWithSuggestionRule, reference.Location, ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion), flag, suggestion)
+                : Diagnostic.Create(UndeclaredRule, reference.Location, flag);
         }
 
-        if (declared.Expires is { } expires && FlagExpiry.IsExpired(expires, today))
-        {
-            report(Diagnostic.Create(ExpiredRule, reference.Location, declared.Name, FlagExpiry.Format(expires)));
-        }
+        return declared.Expires is { } expires && FlagExpiry.IsExpired(expires, today)
+            ? Diagnostic.Create(ExpiredRule, reference.Location, declared.Name, FlagExpiry.Format(expires))
+            : null;
     }
 
     /// <summary>RP2005 at the end of the compilation, from the references counted in <paramref name="usage"/>.</summary>

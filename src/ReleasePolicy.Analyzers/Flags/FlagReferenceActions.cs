@@ -8,10 +8,12 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// <summary>
 /// The one walk that finds where a compilation names a flag: a check's key, <c>.WithFeatureGate(...)</c> and the
 /// requirement attributes. The declaration rules (RP2002, RP2003, RP2005) and the flag inventory both register it.
+/// <paramref name="onReference"/> returns the diagnostic to report for a reference, if any: no delegate (and no boxed
+/// context) is made per reference, which a project checking flags from thousands of places would pay in garbage.
 /// </summary>
 internal static class FlagReferenceActions
 {
-    public static void Register(CompilationStartAnalysisContext start, FlagApi api, Action<Action<Diagnostic>, FlagReference> onReference)
+    public static void Register(CompilationStartAnalysisContext start, FlagApi api, Func<FlagReference, Diagnostic?> onReference)
     {
         start.RegisterOperationAction(
             operation =>
@@ -19,13 +21,20 @@ internal static class FlagReferenceActions
                 var invocation = (IInvocationOperation)operation.Operation;
                 if (api.GetCheck(invocation) is { KeyArgument: { } key } check)
                 {
-                    onReference(operation.ReportDiagnostic, new FlagReference(check.Flag, key.Value.Syntax.GetLocation(), FlagKey.Field(key.Value)));
+                    if (onReference(new FlagReference(check.Flag, key.Value.Syntax.GetLocation(), FlagKey.Field(key.Value))) is { } diagnostic)
+                    {
+                        operation.ReportDiagnostic(diagnostic);
+                    }
                 }
                 else if (api.IsWithFeatureGate(invocation))
                 {
-                    foreach (var reference in FlagReferences.WithFeatureGateFlags(invocation))
+                    var references = FlagReferences.WithFeatureGateFlags(invocation);
+                    for (var i = 0; i < references.Count; i++)
                     {
-                        onReference(operation.ReportDiagnostic, reference);
+                        if (onReference(references[i]) is { } diagnostic)
+                        {
+                            operation.ReportDiagnostic(diagnostic);
+                        }
                     }
                 }
             },
@@ -40,9 +49,13 @@ internal static class FlagReferenceActions
                 {
                     if (api.IsRequirementAttribute(attribute.AttributeClass?.Name))
                     {
-                        foreach (var reference in FlagReferences.AttributeFlags(attribute, symbol.CancellationToken))
+                        var references = FlagReferences.AttributeFlags(attribute, symbol.CancellationToken);
+                        for (var i = 0; i < references.Count; i++)
                         {
-                            onReference(symbol.ReportDiagnostic, reference);
+                            if (onReference(references[i]) is { } diagnostic)
+                            {
+                                symbol.ReportDiagnostic(diagnostic);
+                            }
                         }
                     }
                 }

@@ -28,7 +28,7 @@ internal readonly struct FlagReference
 internal static class FlagReferences
 {
     /// <summary>The flags <c>.WithFeatureGate(...)</c> requires on; none for a negated gate.</summary>
-    public static IEnumerable<FlagReference> WithFeatureGateFlags(IInvocationOperation invocation)
+    public static IReadOnlyList<FlagReference> WithFeatureGateFlags(IInvocationOperation invocation)
     {
         var flags = new List<FlagReference>();
         foreach (var argument in invocation.Arguments)
@@ -69,7 +69,7 @@ internal static class FlagReferences
     /// argument syntax found by position (a <c>params</c> array's elements are the trailing positional arguments).
     /// None for a negated gate.
     /// </summary>
-    public static IEnumerable<FlagReference> AttributeFlags(AttributeData attribute, System.Threading.CancellationToken cancellationToken)
+    public static IReadOnlyList<FlagReference> AttributeFlags(AttributeData attribute, System.Threading.CancellationToken cancellationToken)
     {
         var (flags, _) = FlagRequirement.FromAttribute(attribute);
         if (flags.IsEmpty)

@@ -41,6 +41,12 @@ internal sealed class FlagRequirement
     /// <summary>The flags one requirement attribute names, in order; empty for a negated gate.</summary>
     public static (ImmutableArray<string> Flags, bool AnyOf) FromAttribute(AttributeData attribute)
     {
+        // The common forms, [RequiresFeature("Beta")] and [FeatureGate(Flags.Beta)] (a params array of one), without a builder.
+        if (attribute.ConstructorArguments.Length == 1 && SingleName(attribute.ConstructorArguments[0]) is { } single)
+        {
+            return (ImmutableArray.Create(single), false);
+        }
+
         var flags = ImmutableArray.CreateBuilder<string>();
         var anyOf = false;
         var constructor = attribute.AttributeConstructor;
@@ -80,6 +86,16 @@ internal sealed class FlagRequirement
         return (flags.ToImmutable(), anyOf);
     }
 
+    private static string? SingleName(TypedConstant argument)
+    {
+        if (argument.Kind == TypedConstantKind.Array && argument.Values.Length == 1)
+        {
+            argument = argument.Values[0];
+        }
+
+        return argument.Kind == TypedConstantKind.Primitive && argument.Value is string name && name.Length > 0 ? name : null;
+    }
+
     private static void AddFlag(TypedConstant value, ImmutableArray<string>.Builder flags)
     {
         if (value.Kind == TypedConstantKind.Enum && EnumMemberName(value) is { } member)
@@ -116,9 +132,13 @@ internal sealed class FlagRequirement
         private readonly FlagApi api;
         private readonly IAssemblySymbol source;
         private readonly HashSet<string> declaringAssemblies;
-        private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(SymbolEqualityComparer.Default);
+        // Striped wider than the default (one lock per core; analyzers may not read the machine): every analysis thread adds the members it meets, and on
+        // a busy two-core build a thread descheduled while holding one of two locks stalls the others.
+        private const int Stripes = 32;
+
+        private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(Stripes, 1024, SymbolEqualityComparer.Default);
         // Assembly symbols are unique within a compilation: compared by reference, the lookup every use pays is cheap.
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayRequire = new(ReferenceComparer.Instance);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayRequire = new(Stripes, 256, ReferenceComparer.Instance);
         private readonly Func<IAssemblySymbol, bool> mayRequireFactory;
         private readonly Func<ISymbol, FlagRequirement> readFactory;
 
@@ -159,7 +179,7 @@ internal sealed class FlagRequirement
         public FlagRequirement Of(ISymbol symbol) =>
             symbol.ContainingAssembly is { } assembly && !(mayRequire.TryGetValue(assembly, out var may) ? may : mayRequire.GetOrAdd(assembly, mayRequireFactory))
                 ? None
-                : bySymbol.GetOrAdd(symbol.OriginalDefinition, readFactory);
+                : bySymbol.TryGetValue(symbol.OriginalDefinition, out var known) ? known : bySymbol.GetOrAdd(symbol.OriginalDefinition, readFactory);
 
         /// <summary>
         /// An assembly can apply a requirement attribute only when it declares one or references an assembly that does:
