@@ -15,13 +15,15 @@ namespace ReleasePolicy.Analyzers.Flags;
 /// </summary>
 internal sealed class FlagRequirement
 {
-    public static readonly FlagRequirement None = new(ImmutableArray<string>.Empty, anyOf: false, ImmutableArray<string>.Empty);
+    public static readonly FlagRequirement None = new(ImmutableArray<string>.Empty, anyOf: false, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<ImmutableArray<string>>.Empty);
 
-    private FlagRequirement(ImmutableArray<string> flags, bool anyOf, ImmutableArray<string> attributeNames)
+    private FlagRequirement(ImmutableArray<string> flags, bool anyOf, ImmutableArray<string> attributeNames, ImmutableArray<string> guaranteed, ImmutableArray<ImmutableArray<string>> alternatives)
     {
         Flags = flags;
         AnyOf = anyOf;
         AttributeNames = attributeNames;
+        Guaranteed = guaranteed;
+        Alternatives = alternatives;
     }
 
     /// <summary>The required flags; empty when the member requires none.</summary>
@@ -35,8 +37,43 @@ internal sealed class FlagRequirement
 
     public bool IsEmpty => Flags.IsEmpty;
 
-    /// <summary>True when this member declares a requirement of <paramref name="flag"/> (so its body is guarded for it).</summary>
-    public bool Includes(string flag) => Flags.Contains(flag, System.StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The flags that are on wherever the member runs: those of its <c>RequirementType.All</c> attributes (and of an
+    /// any-of gate with one flag). A <c>[FeatureGate(RequirementType.Any, "A", "B")]</c> guarantees neither A nor B.
+    /// </summary>
+    public ImmutableArray<string> Guaranteed { get; }
+
+    /// <summary>The member's any-of gates of two flags or more: wherever it runs, at least one flag of each is on.</summary>
+    public ImmutableArray<ImmutableArray<string>> Alternatives { get; }
+
+    /// <summary>True when the flag is on wherever this member runs (so its body is guarded for it).</summary>
+    public bool Guarantees(string flag) => Guaranteed.Contains(flag, System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when wherever this member runs, one of <paramref name="flags"/> is on: it guarantees one of them, or one
+    /// of its any-of gates names only flags among them (<c>[FeatureGate(Any, "A", "B")]</c> calling a member that
+    /// needs any of A, B and C).
+    /// </summary>
+    public bool GuaranteesOneOf(ImmutableArray<string> flags)
+    {
+        foreach (var flag in flags)
+        {
+            if (Guarantees(flag))
+            {
+                return true;
+            }
+        }
+
+        foreach (var alternative in Alternatives)
+        {
+            if (alternative.All(flag => flags.Contains(flag, System.StringComparer.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The flags one requirement attribute names, in order; empty for a negated gate.</summary>
     public static (ImmutableArray<string> Flags, bool AnyOf) FromAttribute(AttributeData attribute)
@@ -214,12 +251,30 @@ internal sealed class FlagRequirement
         {
             for (var current = member; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
             {
-                if (Of(current).Includes(flag))
+                if (Of(current).Guarantees(flag))
                 {
                     return true;
                 }
 
-                if (current is IMethodSymbol { AssociatedSymbol: { } property } && Of(property).Includes(flag))
+                if (current is IMethodSymbol { AssociatedSymbol: { } property } && Of(property).Guarantees(flag))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when code in <paramref name="member"/> runs only where one of <paramref name="flags"/> is on (the
+        /// member, an accessor's property, or a containing type), for a use of a member that needs any one of them.
+        /// </summary>
+        public bool RequiresOneOf(ISymbol? member, ImmutableArray<string> flags)
+        {
+            for (var current = member; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (Of(current).GuaranteesOneOf(flags)
+                    || current is IMethodSymbol { AssociatedSymbol: { } property } && Of(property).GuaranteesOneOf(flags))
                 {
                     return true;
                 }
@@ -239,9 +294,9 @@ internal sealed class FlagRequirement
 
         private FlagRequirement Read(ISymbol symbol)
         {
-            List<string>? flags = null;
+            List<string>? all = null;
+            List<ImmutableArray<string>>? alternatives = null;
             List<string>? names = null;
-            var anyOf = false;
             // A type's requirement covers calling its members, not creating it: registering or constructing a flagged
             // service in the composition root runs none of its flagged behaviour.
             for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current is IMethodSymbol { MethodKind: MethodKind.Constructor } ? null : current.ContainingType)
@@ -259,15 +314,31 @@ internal sealed class FlagRequirement
                         continue;
                     }
 
-                    (flags ??= new List<string>()).AddRange(required);
+                    if (any && required.Length > 1)
+                    {
+                        (alternatives ??= new List<ImmutableArray<string>>()).Add(required);
+                    }
+                    else
+                    {
+                        (all ??= new List<string>()).AddRange(required);
+                    }
+
                     (names ??= new List<string>()).Add(attribute.AttributeClass!.Name);
-                    anyOf |= any;
                 }
             }
 
-            return flags is null
-                ? None
-                : new FlagRequirement(flags.Distinct(System.StringComparer.OrdinalIgnoreCase).ToImmutableArray(), anyOf, names!.ToImmutableArray());
+            if (names is null)
+            {
+                return None;
+            }
+
+            // What a use needs: every flag of the all-of attributes; where there are none, one flag of the any-of
+            // gates (of several, any one of their flags: never stricter than the attributes say).
+            var guaranteed = all is null ? ImmutableArray<string>.Empty : all.Distinct(System.StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            var groups = alternatives is null ? ImmutableArray<ImmutableArray<string>>.Empty : alternatives.ToImmutableArray();
+            return guaranteed.IsEmpty
+                ? new FlagRequirement(groups.SelectMany(g => g).Distinct(System.StringComparer.OrdinalIgnoreCase).ToImmutableArray(), anyOf: true, names.ToImmutableArray(), guaranteed, groups)
+                : new FlagRequirement(guaranteed, anyOf: false, names.ToImmutableArray(), guaranteed, groups);
         }
     }
 }

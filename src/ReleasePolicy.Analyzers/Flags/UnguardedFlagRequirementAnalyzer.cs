@@ -78,6 +78,12 @@ public sealed class UnguardedFlagRequirementAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Any-of: a caller gated on one of the flags, or on an any-of gate among them, is enough.
+        if (requirement.AnyOf && requirements.RequiresOneOf(context.ContainingSymbol, requirement.Flags))
+        {
+            return;
+        }
+
         string? unguarded = null;
         foreach (var flag in requirement.Flags)
         {

@@ -7,6 +7,46 @@ namespace ReleasePolicy.Analyzers.Tests.Flags;
 public sealed partial class UnguardedFlagRequirementTests
 {
     [Fact]
+    public async Task AnAnyOfGateGuaranteesNoneOfItsFlagsButSatisfiesAnAnyOfRequirementAmongThem()
+    {
+        const string source = """
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+            using Shop;
+
+            public sealed class PreviewPages(WalletPayments wallet)
+            {
+                // Runs when Beta is on and NewCheckout off: the wallet needs NewCheckout itself.
+                [FeatureGate(RequirementType.Any, Flags.Beta, Flags.NewCheckout)]
+                public void Checkout() => {|#0:wallet.ChargeWithWallet(1m)|};
+
+                [FeatureGate(RequirementType.Any, "Beta", "Preview", "NewCheckout")]
+                public string Teaser() => "Try the new checkout";
+
+                // One of Beta and Preview is on here, and either is enough for the teaser.
+                [FeatureGate(RequirementType.Any, "Beta", "Preview")]
+                public string Landing() => Teaser();
+
+                [FeatureGate("Preview")]
+                public string Lab() => Teaser();
+
+                // Beta, Preview or Legacy: Legacy is not enough for the teaser.
+                [FeatureGate(RequirementType.Any, "Beta", "Preview", "Legacy")]
+                public string Archive() => {|#1:Teaser()|};
+
+                public string Home() => {|#2:Teaser()|};
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Project,
+            Unguarded(0, "WalletPayments.ChargeWithWallet", "NewCheckout"),
+            Unguarded(1, "PreviewPages.Teaser", "Beta"),
+            Unguarded(2, "PreviewPages.Teaser", "Beta"));
+    }
+
+    [Fact]
     public async Task TheRequiresFeatureFlagAttributeNameDeclaresARequirement()
     {
         const string source = """
