@@ -14,7 +14,7 @@ using ReleasePolicy.Analyzers.Flags;
 namespace ReleasePolicy.Analyzers.CodeFixes.Flags;
 
 /// <summary>
-/// RP2001: wraps the statement that makes the call in <c>if (await featureManager.IsEnabledAsync("X")) { … }</c>, with
+/// RP2001: wraps the statement that makes the call (or sets the flagged property, or subscribes to the flagged event) in <c>if (await featureManager.IsEnabledAsync("X")) { … }</c>, with
 /// the Microsoft.FeatureManagement feature manager already in scope (a parameter, local, field, property or primary
 /// constructor parameter). Offered only for a statement of its own (a local declaration or a return would change
 /// meaning if wrapped) in an async method or lambda with such a manager in scope; anything else is the user's design.
@@ -56,9 +56,18 @@ public sealed class WrapInFlagCheckFixer : CodeFixProvider
         }
     }
 
-    /// <summary>The statement is the call, or awaits it: not a call buried in an argument of something else.</summary>
+    /// <summary>
+    /// The statement is the use: the call, or an await of it, or an assignment to the flagged property or indexer, or
+    /// a subscription to the flagged event (<c>prices.Discount = 5;</c>, <c>checkout.Completed += OnCompleted;</c>).
+    /// Not a use buried in an argument of something else, which the user wraps as they see fit.
+    /// </summary>
     private static bool IsTheStatementsCall(ExpressionStatementSyntax statement, SyntaxNode call)
     {
+        if (statement.Expression is AssignmentExpressionSyntax assignment && assignment.Left == call)
+        {
+            return true;
+        }
+
         var expression = statement.Expression;
         while (expression is AwaitExpressionSyntax awaited)
         {

@@ -15,7 +15,7 @@ public sealed class WrapInFlagCheckFixerTests
 
         namespace Shop;
 
-        [AttributeUsage(AttributeTargets.Method)]
+        [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Event)]
         public sealed class RequiresFeatureAttribute(string feature) : Attribute
         {
             public string Feature { get; } = feature;
@@ -25,6 +25,12 @@ public sealed class WrapInFlagCheckFixerTests
         {
             [RequiresFeature("NewCheckout")]
             public Task ChargeWithWalletAsync(decimal amount) => Task.CompletedTask;
+
+            [RequiresFeature("NewCheckout")]
+            public decimal WalletLimit { get; set; }
+
+            [RequiresFeature("NewCheckout")]
+            public event EventHandler? WalletCharged;
         }
         """;
 
@@ -63,6 +69,75 @@ public sealed class WrapInFlagCheckFixerTests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task SettingAFlaggedPropertyOrSubscribingToAFlaggedEventIsWrapped()
+    {
+        await VerifyAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+            using Shop;
+
+            public sealed class WalletSetup(IFeatureManager featureManager, WalletPayments wallet)
+            {
+                public async Task ConfigureAsync(decimal limit)
+                {
+                    {|RP2001:wallet.WalletLimit|} = limit;
+                    {|RP2001:wallet.WalletCharged|} += OnCharged;
+                    await Task.CompletedTask;
+                }
+
+                private void OnCharged(object? sender, EventArgs e) { }
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+            using Shop;
+
+            public sealed class WalletSetup(IFeatureManager featureManager, WalletPayments wallet)
+            {
+                public async Task ConfigureAsync(decimal limit)
+                {
+                    if (await featureManager.IsEnabledAsync("NewCheckout"))
+                    {
+                        wallet.WalletLimit = limit;
+                    }
+                    if (await featureManager.IsEnabledAsync("NewCheckout"))
+                    {
+                        wallet.WalletCharged += OnCharged;
+                    }
+                    await Task.CompletedTask;
+                }
+
+                private void OnCharged(object? sender, EventArgs e) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AFlaggedPropertyReadInsideAnotherCallIsNotWrapped()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+            using Shop;
+
+            public sealed class WalletReport(IFeatureManager featureManager, WalletPayments wallet)
+            {
+                public async Task PrintAsync()
+                {
+                    Console.WriteLine({|RP2001:wallet.WalletLimit|});
+                    await Task.CompletedTask;
+                }
+            }
+            """;
+        await VerifyAsync(source, source);
     }
 
     [Fact]
