@@ -27,7 +27,8 @@ internal sealed class MigrationBodies
     /// operation-block action covers, and an EF Core Designer part's <c>BuildTargetModel</c> (hundreds of lines per
     /// migration, which the .NET analyzers skip as generated code) would be bound for nothing. Here a method costs a
     /// symbol check unless it is Up, Down, an override a base class's template Up or Down calls, or a helper (an
-    /// ordinary method that overrides nothing); only those are bound, through the compiler's shared semantic model.
+    /// ordinary method that overrides nothing); only those are read, a scaffolded EF Core body from its syntax and
+    /// any other through the compiler's shared semantic model.
     /// </remarks>
     public static MigrationBodies Collect(SymbolStartAnalysisContext context, MigrationSymbols symbols, MigrationClass migration)
     {
@@ -51,10 +52,12 @@ internal sealed class MigrationBodies
             var model = blockContext.SemanticModel;
             var block = blockContext.CodeBlock;
             var cancellationToken = blockContext.CancellationToken;
+            // A scaffolded EF Core body is read from its syntax (ScaffoldedMigrationReader); anything else is bound.
             bodies._bodies[method.OriginalDefinition] = MigrationFacts.ChangesOf(method, () =>
-                model.GetOperation(block, cancellationToken) is { } operation
+                ScaffoldedMigrationReader.TryRead(method, block, symbols)
+                ?? (model.GetOperation(block, cancellationToken) is { } operation
                     ? SchemaChangeReader.Read(new[] { operation }, symbols, type)
-                    : MethodSchemaChanges.Empty);
+                    : MethodSchemaChanges.Empty));
         });
 
         return bodies;

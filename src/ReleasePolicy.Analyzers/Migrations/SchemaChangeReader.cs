@@ -29,7 +29,7 @@ internal sealed class MethodSchemaChanges
 /// </summary>
 internal static class SchemaChangeReader
 {
-    private static readonly Dictionary<string, SchemaChangeKind> EfCoreOperations = new()
+    internal static readonly Dictionary<string, SchemaChangeKind> EfCoreOperations = new()
     {
         ["EnsureSchema"] = SchemaChangeKind.EnsureSchema,
         ["DropSchema"] = SchemaChangeKind.DropSchema,
