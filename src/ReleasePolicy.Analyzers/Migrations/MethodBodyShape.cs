@@ -63,17 +63,38 @@ internal static class MethodBodyShape
             return BodyShape.Unknown;
         }
 
-        var statements = body.Statements.Where(s => !s.IsKind(SyntaxKind.EmptyStatement)).ToList();
-        if (statements.Count == 0)
+        // No list of the statements: every Up and Down of a large project passes through here.
+        StatementSyntax? last = null;
+        foreach (var statement in body.Statements)
+        {
+            if (!statement.IsKind(SyntaxKind.EmptyStatement))
+            {
+                last = statement;
+            }
+        }
+
+        if (last is null)
         {
             return BodyShape.Empty;
         }
 
-        if (statements[statements.Count - 1] is ThrowStatementSyntax)
+        if (last is ThrowStatementSyntax)
         {
             var parameterName = declaration.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText;
-            var doesWorkFirst = statements.Take(statements.Count - 1).Any(s => DoesMigrationWork(s, parameterName));
-            return doesWorkFirst ? BodyShape.HasStatements : BodyShape.OnlyThrows;
+            foreach (var statement in body.Statements)
+            {
+                if (statement == last)
+                {
+                    break;
+                }
+
+                if (!statement.IsKind(SyntaxKind.EmptyStatement) && DoesMigrationWork(statement, parameterName))
+                {
+                    return BodyShape.HasStatements;
+                }
+            }
+
+            return BodyShape.OnlyThrows;
         }
 
         return BodyShape.HasStatements;
