@@ -179,7 +179,7 @@ internal sealed class RollbackPlan
             SchemaChangeReader.Read(model, down, symbols, type, cancellationToken),
             helper => DeclarationIn(model, helper, cancellationToken) is { } declaration
                 ? SchemaChangeReader.Read(model, declaration, symbols, type, cancellationToken)
-                : null);
+                : null).ToList();
 
     private static MethodDeclarationSyntax? DeclarationIn(SemanticModel model, IMethodSymbol? method, CancellationToken cancellationToken) =>
         method?.DeclaringSyntaxReferences

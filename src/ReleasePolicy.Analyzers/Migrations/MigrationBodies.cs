@@ -76,6 +76,11 @@ internal sealed class MigrationBodies
 
     private IReadOnlyList<SchemaChange>? Collect(IReadOnlyList<IMethodSymbol> methods)
     {
+        if (methods.Count == 1)
+        {
+            return Get(methods[0]) is { } only ? HelperWalk.Collect(only, Get) : null;
+        }
+
         List<SchemaChange>? result = null;
         foreach (var method in methods)
         {

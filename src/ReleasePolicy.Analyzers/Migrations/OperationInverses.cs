@@ -277,8 +277,14 @@ internal static class HelperWalk
 {
     public const int MaxDepth = 2;
 
-    public static List<SchemaChange> Collect(MethodSchemaChanges start, Func<IMethodSymbol, MethodSchemaChanges?> bodyOf)
+    public static IReadOnlyList<SchemaChange> Collect(MethodSchemaChanges start, Func<IMethodSymbol, MethodSchemaChanges?> bodyOf)
     {
+        // A body that calls no helper (every scaffolded Up and Down) is its own answer: no copy of its changes.
+        if (start.HelperCalls.Count == 0)
+        {
+            return start.Changes;
+        }
+
         var result = new List<SchemaChange>(start.Changes);
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(IMethodSymbol Method, int Depth)>();
