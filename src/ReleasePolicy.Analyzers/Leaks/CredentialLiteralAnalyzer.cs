@@ -45,30 +45,42 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
     internal static void Register(CompilationStartAnalysisContext start, System.Action<Diagnostic>? record)
     {
         var options = new LeakOptions(start.Options);
+        // Every string literal of the compilation comes through here: nothing is allocated for one that holds no
+        // credential (no reporting delegate, no boxed context).
         start.RegisterSyntaxNodeAction(
             nodeContext =>
             {
                 var literal = (LiteralExpressionSyntax)nodeContext.Node;
-                Analyze(LeakInventoryOption.ReportAnd(nodeContext.ReportDiagnostic, record), nodeContext.Node, literal.Token.ValueText, options);
+                if (Analyze(nodeContext.Node, literal.Token.ValueText, options) is { } diagnostic)
+                {
+                    nodeContext.ReportDiagnostic(diagnostic);
+                    record?.Invoke(diagnostic);
+                }
             },
             SyntaxKind.StringLiteralExpression);
         start.RegisterSyntaxNodeAction(
-            nodeContext => Analyze(LeakInventoryOption.ReportAnd(nodeContext.ReportDiagnostic, record), nodeContext.Node, TextOf((InterpolatedStringExpressionSyntax)nodeContext.Node), options),
+            nodeContext =>
+            {
+                if (Analyze(nodeContext.Node, TextOf((InterpolatedStringExpressionSyntax)nodeContext.Node), options) is { } diagnostic)
+                {
+                    nodeContext.ReportDiagnostic(diagnostic);
+                    record?.Invoke(diagnostic);
+                }
+            },
             SyntaxKind.InterpolatedStringExpression);
     }
 
-    private static void Analyze(System.Action<Diagnostic> report, SyntaxNode node, string text, LeakOptions options)
+    private static Diagnostic? Analyze(SyntaxNode node, string text, LeakOptions options)
     {
         if (!InternalIdentifierDetector.MightContainCredential(text))
         {
-            return;
+            return null;
         }
 
         var findings = InternalIdentifierDetector.Find(text, options.For(node.SyntaxTree));
-        if (InternalIdentifierDetector.Contains(findings, LeakKind.Credential))
-        {
-            report(Diagnostic.Create(Rule, node.GetLocation(), LeakMessages.List(findings.Where(f => f.Kind == LeakKind.Credential))));
-        }
+        return InternalIdentifierDetector.Contains(findings, LeakKind.Credential)
+            ? Diagnostic.Create(Rule, node.GetLocation(), LeakMessages.List(findings.Where(f => f.Kind == LeakKind.Credential)))
+            : null;
     }
 
     /// <summary>An interpolated string's text parts, each hole a <c>{0}</c>: a secret in a hole is not in the source.</summary>

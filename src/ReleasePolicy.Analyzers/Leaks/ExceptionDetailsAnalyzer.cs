@@ -46,7 +46,7 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record), value, sink, sinks));
+        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(new LeakInventoryOption.OperationReport(operationContext, record), value, sink, sinks));
 
         if (KnownTypes.Find(start.Compilation, "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions", "Microsoft.AspNetCore") is { } developerPage)
         {
@@ -58,20 +58,20 @@ public sealed class ExceptionDetailsAnalyzer : DiagnosticAnalyzer
                         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, developerPage)
                         && !DevelopmentGuard.Dominates(invocation.Syntax))
                     {
-                        LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record)(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the developer exception page", "UseDeveloperExceptionPage"));
+                        new LeakInventoryOption.OperationReport(operationContext, record).Report(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the developer exception page", "UseDeveloperExceptionPage"));
                     }
                 },
                 OperationKind.Invocation);
         }
     }
 
-    private static void Analyze(System.Action<Diagnostic> report, IOperation value, string sink, UserFacingSinks sinks)
+    private static void Analyze(LeakInventoryOption.OperationReport report, IOperation value, string sink, UserFacingSinks sinks)
     {
         foreach (var detail in SinkValues.Read(value, sinks).ExceptionDetails)
         {
             if (!DevelopmentGuard.Dominates(detail.Syntax))
             {
-                report(Diagnostic.Create(Rule, detail.Syntax.GetLocation(), detail.Syntax.ToString(), sink));
+                report.Report(Diagnostic.Create(Rule, detail.Syntax.GetLocation(), detail.Syntax.ToString(), sink));
             }
         }
     }

@@ -24,4 +24,24 @@ internal static class LeakInventoryOption
             report(diagnostic);
             record(diagnostic);
         };
+
+    /// <summary>Reports to the operation's context and hands the diagnostic to the leak inventory, if it runs.</summary>
+    /// <remarks>A struct: a sink value costs no reporting delegate and no boxed context until something is found.</remarks>
+    internal readonly struct OperationReport
+    {
+        private readonly OperationAnalysisContext context;
+        private readonly Action<Diagnostic>? record;
+
+        public OperationReport(OperationAnalysisContext context, Action<Diagnostic>? record)
+        {
+            this.context = context;
+            this.record = record;
+        }
+
+        public void Report(Diagnostic diagnostic)
+        {
+            context.ReportDiagnostic(diagnostic);
+            record?.Invoke(diagnostic);
+        }
+    }
 }

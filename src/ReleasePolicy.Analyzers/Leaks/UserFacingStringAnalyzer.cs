@@ -65,10 +65,10 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(LeakInventoryOption.ReportAnd(operationContext.ReportDiagnostic, record), value, sink, sinks, options));
+        SinkOperations.Register(start, sinks, (operationContext, value, sink) => Analyze(new LeakInventoryOption.OperationReport(operationContext, record), value, sink, sinks, options));
     }
 
-    private static void Analyze(Action<Diagnostic> report, IOperation value, string sink, UserFacingSinks sinks, LeakOptions options)
+    private static void Analyze(LeakInventoryOption.OperationReport report, IOperation value, string sink, UserFacingSinks sinks, LeakOptions options)
     {
         var read = SinkValues.Read(value, sinks);
         if (read.Texts.Count == 0)
@@ -115,11 +115,11 @@ public sealed class UserFacingStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, LeakKind kind, System.Collections.Generic.IReadOnlyList<LeakFinding> findings, SinkText text, string sink)
+    private static void Report(LeakInventoryOption.OperationReport report, DiagnosticDescriptor descriptor, LeakKind kind, System.Collections.Generic.IReadOnlyList<LeakFinding> findings, SinkText text, string sink)
     {
         if (InternalIdentifierDetector.Contains(findings, kind))
         {
-            report(Diagnostic.Create(descriptor, text.Location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
+            report.Report(Diagnostic.Create(descriptor, text.Location, LeakMessages.List(findings.Where(f => f.Kind == kind)), sink));
         }
     }
 
