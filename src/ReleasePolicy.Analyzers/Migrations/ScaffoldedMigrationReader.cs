@@ -142,7 +142,6 @@ internal static class ScaffoldedMigrationReader
                 return null;
             }
 
-            change.Arguments[parameterName] = argument.Expression;
             if (!ReadParameters.Contains(parameterName))
             {
                 continue;

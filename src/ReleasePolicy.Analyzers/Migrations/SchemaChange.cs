@@ -93,6 +93,12 @@ internal sealed class SchemaChange
     /// <summary>EF Core AlterColumn: maxLength below oldMaxLength, as (new, old).</summary>
     public (int New, int Old)? NarrowsMaxLength { get; set; }
 
-    /// <summary>EF Core argument expressions by parameter name, for code fixes that write the inverse.</summary>
-    public Dictionary<string, ExpressionSyntax> Arguments { get; } = new();
+    /// <summary>
+    /// EF Core argument expressions by parameter name, for code fixes that write the inverse: recorded only when the
+    /// code fix reads a body (<see cref="SchemaChangeReader.Read(SemanticModel, Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax, MigrationSymbols, INamedTypeSymbol, System.Threading.CancellationToken)"/>),
+    /// never in a build, where a dictionary per change of every migration was garbage.
+    /// </summary>
+    public Dictionary<string, ExpressionSyntax> Arguments => arguments ??= new Dictionary<string, ExpressionSyntax>();
+
+    private Dictionary<string, ExpressionSyntax>? arguments;
 }

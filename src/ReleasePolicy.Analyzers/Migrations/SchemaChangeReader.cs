@@ -57,7 +57,10 @@ internal static class SchemaChangeReader
 
     private static readonly HashSet<string> FluentRoots = new() { "Create", "Delete", "Alter", "Rename", "Execute", "Insert", "Update" };
 
-    public static MethodSchemaChanges Read(IEnumerable<IOperation> blocks, MigrationSymbols symbols, INamedTypeSymbol migrationType)
+    public static MethodSchemaChanges Read(IEnumerable<IOperation> blocks, MigrationSymbols symbols, INamedTypeSymbol migrationType) =>
+        Read(blocks, symbols, migrationType, recordArguments: false);
+
+    private static MethodSchemaChanges Read(IEnumerable<IOperation> blocks, MigrationSymbols symbols, INamedTypeSymbol migrationType, bool recordArguments)
     {
         var changes = new List<SchemaChange>();
         var helpers = new List<IMethodSymbol>();
@@ -68,7 +71,7 @@ internal static class SchemaChangeReader
                 var method = invocation.TargetMethod;
                 if (IsMigrationBuilder(method.ContainingType, symbols.EfCoreMigrationBuilder))
                 {
-                    var change = ReadEfCore(invocation);
+                    var change = ReadEfCore(invocation, recordArguments);
                     if (change?.Kind == SchemaChangeKind.Sql)
                     {
                         RawSqlChanges.Expand(change, changes);
@@ -104,7 +107,7 @@ internal static class SchemaChangeReader
     {
         SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
         var operation = body is null ? null : model.GetOperation(body, cancellationToken);
-        return operation is null ? MethodSchemaChanges.Empty : Read(new[] { operation }, symbols, migrationType);
+        return operation is null ? MethodSchemaChanges.Empty : Read(new[] { operation }, symbols, migrationType, recordArguments: true);
     }
 
     private static bool IsMigrationBuilder(INamedTypeSymbol? type, INamedTypeSymbol? migrationBuilder)
@@ -125,7 +128,7 @@ internal static class SchemaChangeReader
         return false;
     }
 
-    private static SchemaChange? ReadEfCore(IInvocationOperation invocation)
+    private static SchemaChange? ReadEfCore(IInvocationOperation invocation, bool recordArguments)
     {
         if (!EfCoreOperations.TryGetValue(invocation.TargetMethod.Name, out var kind))
         {
@@ -143,7 +146,7 @@ internal static class SchemaChangeReader
                 continue;
             }
 
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Syntax is ExpressionSyntax expression)
+            if (recordArguments && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Syntax is ExpressionSyntax expression)
             {
                 change.Arguments[parameterName] = expression;
             }
