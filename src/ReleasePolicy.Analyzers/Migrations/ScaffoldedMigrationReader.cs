@@ -18,11 +18,6 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// </summary>
 internal static class ScaffoldedMigrationReader
 {
-    private static readonly HashSet<string> ReadParameters = new()
-    {
-        "name", "table", "schema", "newName", "newSchema", "sql", "nullable", "oldNullable", "maxLength", "oldMaxLength",
-    };
-
     public static MethodSchemaChanges? TryRead(IMethodSymbol method, SyntaxNode codeBlock, MigrationSymbols symbols)
     {
         if (symbols.EfCoreMigrationBuilder is not { } builderType
@@ -130,8 +125,7 @@ internal static class ScaffoldedMigrationReader
         }
 
         var change = new SchemaChange(kind, MigrationFramework.EntityFrameworkCore, call, methodName);
-        bool? nullable = null, oldNullable = null;
-        int? maxLength = null, oldMaxLength = null;
+        var read = new EfCoreArguments(change);
         var arguments = call.ArgumentList.Arguments;
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -142,61 +136,18 @@ internal static class ScaffoldedMigrationReader
                 return null;
             }
 
-            if (!ReadParameters.Contains(parameterName))
+            if (EfCoreArguments.Read.Contains(parameterName))
             {
-                continue;
-            }
+                if (!TryLiteral(argument.Expression, out var value))
+                {
+                    return null;
+                }
 
-            if (!TryLiteral(argument.Expression, out var value))
-            {
-                return null;
-            }
-
-            switch (parameterName)
-            {
-                case "name":
-                    change.Name = value as string;
-                    break;
-                case "table":
-                    change.Table = value as string;
-                    break;
-                case "schema":
-                    change.Schema = value as string;
-                    break;
-                case "newName":
-                    change.NewName = value as string;
-                    break;
-                case "newSchema":
-                    change.NewSchema = value as string;
-                    break;
-                case "sql":
-                    change.SqlText = value as string;
-                    break;
-                case "nullable":
-                    nullable = value as bool?;
-                    break;
-                case "oldNullable":
-                    oldNullable = value as bool?;
-                    break;
-                case "maxLength":
-                    maxLength = value as int?;
-                    break;
-                case "oldMaxLength":
-                    oldMaxLength = value as int?;
-                    break;
+                read.Add(parameterName, value);
             }
         }
 
-        if (kind == SchemaChangeKind.AlterColumn)
-        {
-            change.MakesColumnNotNullable = nullable == false && oldNullable == true;
-            if (maxLength is { } newLength && oldMaxLength is { } oldLength && newLength < oldLength)
-            {
-                change.NarrowsMaxLength = (newLength, oldLength);
-            }
-        }
-
-        return change;
+        return read.Complete();
     }
 
     /// <summary>The parameter a positional argument binds to when every overload of the method agrees on it.</summary>

@@ -136,8 +136,7 @@ internal static class SchemaChangeReader
         }
 
         var change = new SchemaChange(kind, MigrationFramework.EntityFrameworkCore, invocation.Syntax, invocation.TargetMethod.Name);
-        bool? nullable = null, oldNullable = null;
-        int? maxLength = null, oldMaxLength = null;
+        var read = new EfCoreArguments(change);
         foreach (var argument in invocation.Arguments)
         {
             var parameterName = argument.Parameter?.Name;
@@ -151,52 +150,10 @@ internal static class SchemaChangeReader
                 change.Arguments[parameterName] = expression;
             }
 
-            var value = ConstantOf(argument.Value);
-            switch (parameterName)
-            {
-                case "name":
-                    change.Name = value as string;
-                    break;
-                case "table":
-                    change.Table = value as string;
-                    break;
-                case "schema":
-                    change.Schema = value as string;
-                    break;
-                case "newName":
-                    change.NewName = value as string;
-                    break;
-                case "newSchema":
-                    change.NewSchema = value as string;
-                    break;
-                case "sql":
-                    change.SqlText = value as string;
-                    break;
-                case "nullable":
-                    nullable = value as bool?;
-                    break;
-                case "oldNullable":
-                    oldNullable = value as bool?;
-                    break;
-                case "maxLength":
-                    maxLength = value as int?;
-                    break;
-                case "oldMaxLength":
-                    oldMaxLength = value as int?;
-                    break;
-            }
+            read.Add(parameterName, ConstantOf(argument.Value));
         }
 
-        if (kind == SchemaChangeKind.AlterColumn)
-        {
-            change.MakesColumnNotNullable = nullable == false && oldNullable == true;
-            if (maxLength is { } newLength && oldMaxLength is { } oldLength && newLength < oldLength)
-            {
-                change.NarrowsMaxLength = (newLength, oldLength);
-            }
-        }
-
-        return change;
+        return read.Complete();
     }
 
     internal static object? ConstantOf(IOperation? value)
