@@ -503,50 +503,125 @@ internal sealed class FlagGuard
     }
 
     /// <summary>
+    /// An endpoint filter that lets a request through only where the flag is on:
     /// <c>.AddEndpointFilter(async (context, next) =&gt; await fm.IsEnabledAsync("Beta") ? await next(context) : Results.NotFound())</c>,
-    /// the endpoint filter written by hand (Microsoft.FeatureManagement's own <c>FeatureGateEndpointFilter</c> is
-    /// internal; <c>.WithFeatureGate</c> adds it). The handler runs only through <c>next</c>, so the filter gates the
-    /// flag when it calls <c>next</c> and every call is guarded by a check of it. A filter that hands <c>next</c> on
-    /// (to a method, a field) gates nothing.
+    /// a filter class (<c>.AddEndpointFilter&lt;BetaGate&gt;()</c>, <c>.AddEndpointFilter(new BetaGate(fm))</c>) whose
+    /// <c>IEndpointFilter.InvokeAsync</c> is written that way, or a filter factory
+    /// (<c>.AddEndpointFilterFactory((factoryContext, next) =&gt; async context =&gt; …)</c>) whose filter is.
+    /// Microsoft.FeatureManagement's own filter is internal; <c>.WithFeatureGate</c> adds it. The handler runs only
+    /// through <c>next</c>, so the filter gates the flag when it calls <c>next</c> and every call is guarded by a check
+    /// of it. A filter that hands <c>next</c> on (to a method, a field, returned from a factory) gates nothing, nor does a
+    /// filter class whose source is not in the compilation.
     /// </summary>
     private bool FilterGatesFlag(IInvocationOperation addFilter, string flag, int depth)
     {
+        var method = addFilter.TargetMethod;
         foreach (var argument in addFilter.Arguments)
         {
+            if (method.IsExtensionMethod && argument.Parameter is { Ordinal: 0 })
+            {
+                continue; // the endpoint or group the filter is added to
+            }
+
             var value = StripConversions(argument.Value);
             if (value is IDelegateCreationOperation creation)
             {
                 value = creation.Target;
             }
 
-            if (value is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 2 } filter)
+            if (value is IAnonymousFunctionOperation { Symbol.Parameters.Length: 2 } filter)
             {
-                continue;
+                return NextCalledOnlyUnderCheck(filter.Body, filter.Symbol.Parameters[1], flag, depth);
             }
 
-            var next = filter.Symbol.Parameters[1];
-            var called = false;
-            foreach (var descendant in filter.Body.Descendants())
+            if (value?.Type is INamedTypeSymbol instanceType && EndpointFilterInvoke(instanceType) is { } instanceInvoke)
             {
-                if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, next))
-                {
-                    if (reference.Parent is not IInvocationOperation call || call.Instance != reference || !IsGuarded(call, flag, depth))
-                    {
-                        return false;
-                    }
-
-                    called = true;
-                }
+                return InvokeGatesFlag(addFilter, instanceInvoke, flag, depth);
             }
+        }
 
-            return called;
+        // AddEndpointFilter<TFilterType>(): the filter type is the method's last type argument.
+        if (method.TypeArguments.Length > 0
+            && method.TypeArguments[method.TypeArguments.Length - 1] is INamedTypeSymbol filterType
+            && EndpointFilterInvoke(filterType) is { } invoke)
+        {
+            return InvokeGatesFlag(addFilter, invoke, flag, depth);
         }
 
         return false;
     }
 
+    /// <summary>The filter class's implementation of <c>IEndpointFilter.InvokeAsync(context, next)</c>, when it has one.</summary>
+    private static IMethodSymbol? EndpointFilterInvoke(INamedTypeSymbol type)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return null;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            if (contract is { Name: "IEndpointFilter", ContainingNamespace: { Name: "Http", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } } })
+            {
+                foreach (var member in contract.GetMembers("InvokeAsync"))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 2 }
+                        && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                    {
+                        return implementation;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool InvokeGatesFlag(IInvocationOperation addFilter, IMethodSymbol invoke, string flag, int depth)
+    {
+        if (addFilter.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        foreach (var reference in invoke.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            // The driver's compilation shares its semantic models with the analyzers (its semantic model provider), so
+            // this model is the one the filter's own file is analysed with, not a second one.
+#pragma warning disable RS1030 // the filter class lives in another file than the endpoint that adds it
+            var filterModel = syntax.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            if (filterModel.GetOperation(syntax) is { } body)
+            {
+                return NextCalledOnlyUnderCheck(body, invoke.Parameters[1], flag, depth);
+            }
+        }
+
+        return false;
+    }
+
+    private bool NextCalledOnlyUnderCheck(IOperation body, IParameterSymbol next, string flag, int depth)
+    {
+        var called = false;
+        foreach (var descendant in body.Descendants())
+        {
+            if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, next))
+            {
+                if (reference.Parent is not IInvocationOperation call || call.Instance != reference || !IsGuarded(call, flag, depth))
+                {
+                    return false;
+                }
+
+                called = true;
+            }
+        }
+
+        return called;
+    }
+
     private static bool IsAddEndpointFilter(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name == "AddEndpointFilter"
+        invocation.TargetMethod.Name is "AddEndpointFilter" or "AddEndpointFilterFactory"
         && invocation.TargetMethod.ContainingType is { Name: "EndpointFilterExtensions" } extensions
         && extensions.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
 
