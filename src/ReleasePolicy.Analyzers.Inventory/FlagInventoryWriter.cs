@@ -34,6 +34,7 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
     /// <summary>The inventory's own diagnostic and every flag rule's: where the writer runs, it reports the rules (see <see cref="FlagInventoryOption"/>).</summary>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
         NotWrittenRule,
+        FlagDeclarationAnalyzer.InventoryRule,
         FlagCheckAnalyzer.NonConstantKeyRule,
         FlagCheckAnalyzer.DiscardedRule,
         FlagCheckAnalyzer.NotAwaitedRule,
@@ -114,7 +115,20 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
                         FlagDeclarationAnalyzer.ReportUnreferenced(end.ReportDiagnostic, end.Compilation, sources, usage, end.CancellationToken);
                     }
 
-                    text = failure is null ? Render(Entries(sources, usage, today), ReviewedFinding.All(diagnostics, compilation, end.CancellationToken)) : RenderFailure(failure);
+                    if (failure is null)
+                    {
+                        var entries = FlagEntry.Of(sources, usage, today);
+                        foreach (var entry in entries)
+                        {
+                            end.ReportDiagnostic(entry.ToDiagnostic());
+                        }
+
+                        text = Render(entries, ReviewedFinding.All(diagnostics, compilation, end.CancellationToken));
+                    }
+                    else
+                    {
+                        text = RenderFailure(failure);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -127,38 +141,6 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
                 }
             });
         });
-    }
-
-    /// <summary>One entry per flag name (ignoring case, as configuration keys do): the first declaration's, joined by the references.</summary>
-    private static List<FlagEntry> Entries(FlagSources? sources, FlagUsage usage, DateTime today)
-    {
-        var entries = new Dictionary<string, FlagEntry>(StringComparer.OrdinalIgnoreCase);
-        if (sources is not null)
-        {
-            foreach (var flag in sources.Declared)
-            {
-                if (!entries.ContainsKey(flag.Name))
-                {
-                    var expired = flag.Expires is { } expires && FlagExpiry.IsExpired(expires, today);
-                    entries.Add(flag.Name, new FlagEntry(flag.Name, flag.Location, usage.ReferenceCount(flag.Name), flag.Expires, expired, undeclared: false));
-                }
-            }
-        }
-
-        foreach (var name in usage.ReferencedNames)
-        {
-            if (!entries.ContainsKey(name))
-            {
-                // Undeclared only where there is a source to declare it and none that could not be read (as RP2002 says).
-                var undeclared = sources is { HasSource: true, UnreadableFiles.Count: 0 };
-                entries.Add(name, new FlagEntry(name, Location.None, usage.ReferenceCount(name), expires: null, expired: false, undeclared));
-            }
-        }
-
-        return entries.Values
-            .OrderBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(entry => entry.Name, StringComparer.Ordinal)
-            .ToList();
     }
 
     private static string Render(List<FlagEntry> flags, List<ReviewedFinding> findings)
@@ -190,31 +172,5 @@ public sealed class FlagInventoryWriter : DiagnosticAnalyzer
         Findings(text, findings);
         new JsonLine(text, Format.EndRecord).Number(Format.MigrationCount, 0).Number(Format.FlagCount, flags.Count).Number(Format.FindingCount, findings.Count).End();
         return text.ToString();
-    }
-
-    private sealed class FlagEntry
-    {
-        public FlagEntry(string name, Location location, int references, DateTime? expires, bool expired, bool undeclared)
-        {
-            Name = name;
-            Location = location;
-            References = references;
-            Expires = expires;
-            Expired = expired;
-            Undeclared = undeclared;
-        }
-
-        public string Name { get; }
-
-        /// <summary>Where the first source declares it; <see cref="Location.None"/> when none does.</summary>
-        public Location Location { get; }
-
-        public int References { get; }
-
-        public DateTime? Expires { get; }
-
-        public bool Expired { get; }
-
-        public bool Undeclared { get; }
     }
 }

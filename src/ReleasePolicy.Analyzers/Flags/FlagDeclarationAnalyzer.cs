@@ -13,12 +13,33 @@ namespace ReleasePolicy.Analyzers.Flags;
 
 /// <summary>
 /// Flag names against the project's flag sources: RP2002 (a name no source declares, with the nearest declared
-/// name), RP2003 (a flag past its declared expiry, still referenced) and RP2005 (a declared flag nothing references).
+/// name), RP2003 (a flag past its declared expiry, still referenced), RP2005 (a declared flag nothing references) and
+/// RP2000, hidden: one diagnostic per flag with what the release manifest's <c>featureFlags</c> records of it (where it
+/// is declared, how many places reference it, its expiry), for tools that read diagnostics. The build's manifest comes
+/// from the flag inventory file (<see cref="FlagInventoryOption"/>), which says the same from the same code (<see cref="FlagEntry"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
 {
     internal const string SuggestionProperty = "Suggestion";
+    internal const string InventoryNameProperty = "Name";
+    internal const string InventoryReferencesProperty = "References";
+    internal const string InventoryDeclaredInProperty = "DeclaredIn";
+    internal const string InventoryLineProperty = "Line";
+    internal const string InventoryExpiresProperty = "Expires";
+    internal const string InventoryExpiredProperty = "Expired";
+    internal const string InventoryUndeclaredProperty = "Undeclared";
+
+    internal static readonly DiagnosticDescriptor InventoryRule = new(
+        RuleIds.FlagInventory,
+        title: RuleCatalogue.FlagInventory.Title,
+        messageFormat: "Feature flag '{0}': {1}",
+        RuleCategories.FeatureFlags,
+        DiagnosticSeverity.Hidden,
+        isEnabledByDefault: true,
+        description: "The flag inventory: one entry per flag the project declares or references, as the release manifest's featureFlags records it.",
+        helpLinkUri: RuleCatalogue.FlagInventory.HelpLink,
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     internal static readonly DiagnosticDescriptor UndeclaredRule = new(
         RuleIds.UndeclaredFlag,
@@ -62,7 +83,7 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
-        ImmutableArray.Create(UndeclaredRule, UndeclaredWithSuggestionRule, ExpiredRule, UnreferencedRule);
+        ImmutableArray.Create(InventoryRule, UndeclaredRule, UndeclaredWithSuggestionRule, ExpiredRule, UnreferencedRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -85,13 +106,11 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
             var usage = new FlagUsage();
 
             FlagReferenceActions.Register(start, api, reference => Check(reference, sources, today, usage));
-
-            if (sources.Declared.Count == 0)
+            start.RegisterCompilationEndAction(end =>
             {
-                return;
-            }
-
-            start.RegisterCompilationEndAction(end => ReportUnreferenced(end.ReportDiagnostic, end.Compilation, sources, usage, end.CancellationToken));
+                ReportUnreferenced(end.ReportDiagnostic, end.Compilation, sources, usage, end.CancellationToken);
+                ReportInventory(end.ReportDiagnostic, sources, usage, today);
+            });
         });
     }
 
@@ -130,6 +149,15 @@ public sealed class FlagDeclarationAnalyzer : DiagnosticAnalyzer
         return declared.Expires is { } expires && FlagExpiry.IsExpired(expires, today)
             ? Diagnostic.Create(ExpiredRule, reference.Location, declared.Name, FlagExpiry.Format(expires))
             : null;
+    }
+
+    /// <summary>RP2000 at the end of the compilation: one per flag declared or referenced.</summary>
+    internal static void ReportInventory(Action<Diagnostic> report, FlagSources? sources, FlagUsage usage, DateTime today)
+    {
+        foreach (var entry in FlagEntry.Of(sources, usage, today))
+        {
+            report(entry.ToDiagnostic());
+        }
     }
 
     /// <summary>RP2005 at the end of the compilation, from the references counted in <paramref name="usage"/>.</summary>

@@ -59,6 +59,11 @@ static partial class RuleCatalogue
         RuleIds.AmbiguousMigrationScript, "Ambiguous migration script", RuleCategories.Migrations,
         audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
 
+    // Hidden in every mode: an inventory, not a finding (the build's manifest records it from the flag inventory file).
+    public static readonly PolicyRule FlagInventory = AnalyzerRule(
+        RuleIds.FlagInventory, "Feature flag inventory", RuleCategories.FeatureFlags,
+        RuleSeverity.Hidden, audit: RuleSeverity.Hidden, enforce: RuleSeverity.Hidden);
+
     public static readonly PolicyRule UnguardedFlagRequirement = AnalyzerRule(
         RuleIds.UnguardedFlagRequirement, "Code that requires a feature flag is reached without a check of that flag", RuleCategories.FeatureFlags,
         RuleSeverity.Warning, audit: RuleSeverity.Warning, enforce: RuleSeverity.Error);
@@ -220,6 +225,7 @@ static partial class RuleCatalogue
         EmptyRollbackScript,
         OrphanRollbackScript,
         AmbiguousMigrationScript,
+        FlagInventory,
         UnguardedFlagRequirement,
         UndeclaredFlag,
         ExpiredFlag,

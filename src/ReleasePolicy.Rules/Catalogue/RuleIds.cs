@@ -23,6 +23,7 @@ static partial class RuleIds
     public const string AmbiguousMigrationScript = "RP1013";
 
     // Feature flags: analyzers over flag checks, flag-requirement attributes and the project's flag sources.
+    public const string FlagInventory = "RP2000";
     public const string UnguardedFlagRequirement = "RP2001";
     public const string UndeclaredFlag = "RP2002";
     public const string ExpiredFlag = "RP2003";

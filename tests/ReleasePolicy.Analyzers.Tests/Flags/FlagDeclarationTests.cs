@@ -1,10 +1,11 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using ReleasePolicy.Analyzers.Flags;
 using Verify = ReleasePolicy.Analyzers.Tests.Verification.FlagAnalyzerVerifier<ReleasePolicy.Analyzers.Flags.FlagDeclarationAnalyzer>;
 
 namespace ReleasePolicy.Analyzers.Tests.Flags;
 
-/// <summary>RP2002 (undeclared, with a suggestion), RP2003 (expired) and RP2005 (declared, never referenced).</summary>
+/// <summary>RP2002 (undeclared, with a suggestion), RP2003 (expired), RP2005 (declared, never referenced) and RP2000 (the hidden inventory).</summary>
 public sealed class FlagDeclarationTests
 {
     private const string AppSettings = """
@@ -195,6 +196,71 @@ public sealed class FlagDeclarationTests
             globalConfig: "release_policy.today = 2026-11-15\n",
             Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(0).WithArguments("NewCheckout", "2026-10-01"),
             Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(1).WithArguments("NewCheckout", "2026-10-01"));
+    }
+
+    [Fact]
+    public async Task TheHiddenInventoryListsEachFlagOnItsDeclarationWithReferencesAndExpiry()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+
+            public sealed class CheckoutController(IFeatureManager featureManager) : Controller
+            {
+                public async Task<IActionResult> Index() => await featureManager.IsEnabledAsync({|#0:"NewCheckout"|}) ? View("New") : View();
+
+                [FeatureGate({|#1:"NewCheckout"|})]
+                public IActionResult Wallet() => View();
+
+                public async Task<IActionResult> Shelf() => await featureManager.IsEnabledAsync("Recommendations") ? View() : NotFound();
+            }
+            """;
+        const string settings = """
+            {
+              "feature_management": {
+                "feature_flags": [
+                  { "id": "NewCheckout", "enabled": true, "expires": "2026-10-01" },
+                  { "id": "Recommendations", "enabled": true, "expires": "2026-12-31" }
+                ]
+              }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", settings)),
+            globalConfig: "release_policy.today = 2026-11-15\n",
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(0).WithArguments("NewCheckout", "2026-10-01"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(1).WithArguments("NewCheckout", "2026-10-01"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.InventoryRule).WithSpan("appsettings.json", 4, 16, 4, 27)
+                .WithArguments("NewCheckout", "declared in appsettings.json line 4, 2 reference(s), expired on 2026-10-01"),
+            Verify.Diagnostic(FlagDeclarationAnalyzer.InventoryRule).WithSpan("appsettings.json", 5, 16, 5, 31)
+                .WithArguments("Recommendations", "declared in appsettings.json line 5, 1 reference(s), expires on 2026-12-31"));
+    }
+
+    [Fact]
+    public void AnInventoryDiagnosticCarriesTheManifestsFactsAsProperties()
+    {
+        var line = new Microsoft.CodeAnalysis.Text.LinePositionSpan(new(3, 15), new(3, 26));
+        var declared = Location.Create("/src/Shop/appsettings.json", new Microsoft.CodeAnalysis.Text.TextSpan(60, 11), line);
+
+        var expired = new FlagEntry("NewCheckout", declared, 2, new DateTime(2026, 10, 1), expired: true, undeclared: false).ToDiagnostic();
+        var undeclared = new FlagEntry("Recomendations", Location.None, 1, expires: null, expired: false, undeclared: true).ToDiagnostic();
+
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["Name"] = "NewCheckout", ["References"] = "2", ["DeclaredIn"] = "/src/Shop/appsettings.json", ["Line"] = "4",
+                ["Expires"] = "2026-10-01", ["Expired"] = "true",
+            }.OrderBy(p => p.Key),
+            expired.Properties.OrderBy(p => p.Key));
+        Assert.Equal(
+            new Dictionary<string, string?> { ["Name"] = "Recomendations", ["References"] = "1", ["Undeclared"] = "true" }.OrderBy(p => p.Key),
+            undeclared.Properties.OrderBy(p => p.Key));
+        Assert.Equal("Feature flag 'Recomendations': declared in no flag source, 1 reference(s)", undeclared.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DiagnosticSeverity.Hidden, expired.Severity);
     }
 
     [Fact]

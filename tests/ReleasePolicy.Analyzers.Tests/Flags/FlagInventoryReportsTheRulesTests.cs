@@ -75,6 +75,12 @@ public sealed class FlagInventoryReportsTheRulesTests : IDisposable
         new DiagnosticResult(FlagCheckAnalyzer.DiscardedRule).WithLocation(4).WithArguments("IFeatureManager.IsEnabledAsync", "NewCheckout"),
         new DiagnosticResult(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("/0/appsettings.json", 4, 6, 4, 21).WithArguments("Recommendations"),
         new DiagnosticResult(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("/0/appsettings.json", 5, 6, 5, 14).WithArguments("DarkMode"),
+
+        // RP2000, the hidden inventory: one per flag, the same from the rules as from the writer.
+        new DiagnosticResult(FlagDeclarationAnalyzer.InventoryRule).WithSpan("/0/appsettings.json", 5, 6, 5, 14).WithArguments("DarkMode", "declared in appsettings.json line 5, 0 reference(s)"),
+        new DiagnosticResult(FlagDeclarationAnalyzer.InventoryRule).WithSpan("/0/appsettings.json", 3, 6, 3, 17).WithArguments("NewCheckout", "declared in appsettings.json line 3, 3 reference(s)"),
+        new DiagnosticResult(FlagDeclarationAnalyzer.InventoryRule).WithArguments("Recomendations", "declared in no flag source, 1 reference(s)"),
+        new DiagnosticResult(FlagDeclarationAnalyzer.InventoryRule).WithSpan("/0/appsettings.json", 4, 6, 4, 21).WithArguments("Recommendations", "declared in appsettings.json line 4, 0 reference(s)"),
     ];
 
     [Fact]

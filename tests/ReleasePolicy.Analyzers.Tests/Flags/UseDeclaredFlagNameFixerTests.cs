@@ -123,6 +123,7 @@ public sealed class UseDeclaredFlagNameFixerTests
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             MarkupOptions = MarkupOptions.UseFirstDescriptor, // RP2002 has two messages, with and without a suggestion
         };
+        test.DisabledDiagnostics.Add(FlagDeclarationAnalyzer.InventoryRule.Id); // the hidden inventory: not what the fix is about
         foreach (var state in new[] { test.TestState, test.FixedState })
         {
             state.AdditionalReferences.AddRange(await FlagProject.AspNetCoreReferences.Value);

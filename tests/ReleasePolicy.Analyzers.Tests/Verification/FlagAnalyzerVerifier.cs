@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using ReleasePolicy.Rules;
 
 namespace ReleasePolicy.Analyzers.Tests.Verification;
 
@@ -82,7 +83,20 @@ internal static class FlagAnalyzerVerifier<TAnalyzer>
         test.TestState.Sources.Add(("FeatureManagementStubs.cs", FeatureManagement));
         test.TestState.Sources.Add(("OpenFeatureStubs.cs", OpenFeature));
         test.ExpectedDiagnostics.AddRange(expected);
+        HideInventoryUnlessExpected(test, expected);
         return test;
+    }
+
+    /// <summary>
+    /// RP2000 (the hidden flag inventory, one per flag) is left out of a test that expects none of it, so each test
+    /// states the findings it is about; the inventory tests expect it.
+    /// </summary>
+    internal static void HideInventoryUnlessExpected(CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test, DiagnosticResult[] expected)
+    {
+        if (!expected.Any(result => result.Id == RuleIds.FlagInventory))
+        {
+            test.DisabledDiagnostics.Add(RuleIds.FlagInventory);
+        }
     }
 
     /// <summary>
@@ -114,6 +128,7 @@ internal static class FlagAnalyzerVerifier<TAnalyzer>
         test.TestState.AdditionalReferences.AddRange(await FeatureManagementPackageReferences.Value);
         test.TestState.Sources.Add(("Project.cs", projectCode));
         test.ExpectedDiagnostics.AddRange(expected);
+        HideInventoryUnlessExpected(test, expected);
         await test.RunAsync();
     }
 
