@@ -45,6 +45,8 @@ internal sealed class FlagApi
 
     private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Method)>> checksByMethodName;
     private readonly HashSet<string> requirementAttributeNames;
+    // The same names as attribute classes are named, with and without the suffix: looked up as they are, for every attribute of every member a use reaches.
+    private readonly HashSet<string> requirementAttributeClassNames;
 
     private static readonly string[] TestFrameworkAssemblies = { "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core" };
 
@@ -53,6 +55,13 @@ internal sealed class FlagApi
         IsTestProject = isTestProject;
         this.checksByMethodName = checksByMethodName;
         this.requirementAttributeNames = requirementAttributeNames;
+        requirementAttributeClassNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in requirementAttributeNames)
+        {
+            requirementAttributeClassNames.Add(name);
+            requirementAttributeClassNames.Add(name + "Attribute");
+        }
+
         EndpointFilterExtensions = endpointFilterExtensions;
         IsAspNetCore = isAspNetCore;
         Options = options;
@@ -194,18 +203,8 @@ internal sealed class FlagApi
     }
 
     /// <summary>True for a flag-requirement attribute: one of the built-in names or a configured one, in any namespace.</summary>
-    public bool IsRequirementAttribute(string? attributeClassName)
-    {
-        if (attributeClassName is null)
-        {
-            return false;
-        }
-
-        var name = attributeClassName.EndsWith("Attribute", StringComparison.Ordinal)
-            ? attributeClassName.Substring(0, attributeClassName.Length - "Attribute".Length)
-            : attributeClassName;
-        return requirementAttributeNames.Contains(name);
-    }
+    public bool IsRequirementAttribute(string? attributeClassName) =>
+        attributeClassName is not null && requirementAttributeClassNames.Contains(attributeClassName);
 
     /// <summary>
     /// True when the project's own code declares a type named as a requirement attribute: read from the declaration
@@ -230,6 +229,11 @@ internal sealed class FlagApi
     /// </summary>
     public bool DeclaresRequirementAttribute(IAssemblySymbol assembly)
     {
+        if (KnownTypes.IsPlatformAssembly(assembly))
+        {
+            return false;
+        }
+
         var typeNames = assembly.TypeNames;
         foreach (var name in requirementAttributeNames)
         {

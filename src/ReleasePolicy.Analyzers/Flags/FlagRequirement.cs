@@ -213,10 +213,42 @@ internal sealed class FlagRequirement
         }
 
         /// <summary>What calling <paramref name="symbol"/> requires: its own attributes and its containing types'.</summary>
-        public FlagRequirement Of(ISymbol symbol) =>
-            symbol.ContainingAssembly is { } assembly && !(mayRequire.TryGetValue(assembly, out var may) ? may : mayRequire.GetOrAdd(assembly, mayRequireFactory))
-                ? None
-                : bySymbol.TryGetValue(symbol.OriginalDefinition, out var known) ? known : bySymbol.GetOrAdd(symbol.OriginalDefinition, readFactory);
+        public FlagRequirement Of(ISymbol symbol)
+        {
+            // The project's own members first, without a lookup: most uses call them.
+            if (symbol.ContainingAssembly is { } assembly && !ReferenceEquals(assembly, source)
+                && !(mayRequire.TryGetValue(assembly, out var may) ? may : mayRequire.GetOrAdd(assembly, mayRequireFactory)))
+            {
+                return None;
+            }
+
+            // Most members carry no requirement attribute, which their attributes (kept on the symbol once bound, as the
+            // compiler binds them anyway) say without a dictionary entry per member; only the flagged ones are remembered.
+            var definition = symbol.OriginalDefinition;
+            if (!HasRequirementAttribute(definition))
+            {
+                return None;
+            }
+
+            return bySymbol.TryGetValue(definition, out var known) ? known : bySymbol.GetOrAdd(definition, readFactory);
+        }
+
+        /// <summary>Whether <see cref="Read"/> would find a requirement attribute on the symbol or the types it reads.</summary>
+        private bool HasRequirementAttribute(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current is IMethodSymbol { MethodKind: MethodKind.Constructor } ? null : current.ContainingType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (api.IsRequirementAttribute(attribute.AttributeClass?.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// An assembly can apply a requirement attribute only when it declares one or references an assembly that does:

@@ -158,6 +158,12 @@ internal sealed class FlagSources
             }
         }
 
+        // Marking a type [FeatureFlags] needs an attribute type of that name: without one, no declaration is read.
+        if (!KnownTypes.AnyDeclaresAttribute(compilation, "FeatureFlagsAttribute", "FeatureFlags"))
+        {
+            return types;
+        }
+
         var candidateNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {

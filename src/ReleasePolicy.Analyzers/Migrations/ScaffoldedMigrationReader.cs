@@ -69,7 +69,8 @@ internal static class ScaffoldedMigrationReader
             }
         }
 
-        return new MethodSchemaChanges(changes.OrderBy(change => change.Syntax.SpanStart).ToList(), new List<IMethodSymbol>());
+        // In source order already: one change (or one per SQL statement) per statement, statement by statement.
+        return new MethodSchemaChanges(changes, new List<IMethodSymbol>());
     }
 
     /// <summary>

@@ -104,6 +104,65 @@ public sealed class FlagDeclarationTests
     }
 
     [Fact]
+    public async Task AFlagConstantsTypeMarkedWithAnAttributeFromASharedLibraryDeclaresItsFlags()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Contoso.Flags;
+            using Microsoft.FeatureManagement;
+
+            [FeatureFlags]
+            public static class Flags
+            {
+                public const string DarkMode = "DarkMode";
+            }
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public async Task<bool> AnyAsync() =>
+                    await featureManager.IsEnabledAsync("Beta") || await featureManager.IsEnabledAsync(Flags.DarkMode);
+            }
+            """;
+        const string library = """
+            namespace Contoso.Flags;
+
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class FeatureFlagsAttribute : System.Attribute { }
+            """;
+        var test = await Verify.CreateAsync(source);
+        test.TestState.AdditionalFiles.Add(("appsettings.json", """{ "FeatureManagement": { "Beta": true } }"""));
+        test.TestState.AdditionalProjects["Contoso.Flags"].Sources.Add(("FeatureFlagsAttribute.cs", library));
+        test.TestState.AdditionalProjectReferences.Add("Contoso.Flags");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AConstantsClassNamedFeatureFlagsThatIsNoAttributeMarksNothing()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public static class FeatureFlags
+            {
+                public const string DarkMode = "DarkMode";
+            }
+
+            public sealed class Storefront(IFeatureManager featureManager)
+            {
+                public async Task<bool> AnyAsync() =>
+                    await featureManager.IsEnabledAsync("Beta") || await featureManager.IsEnabledAsync({|#0:FeatureFlags.DarkMode|});
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Files(("appsettings.json", """{ "FeatureManagement": { "Beta": true } }""")),
+            globalConfig: null,
+            Verify.Diagnostic(FlagDeclarationAnalyzer.UndeclaredRule).WithLocation(0).WithArguments("DarkMode"));
+    }
+
+    [Fact]
     public async Task WithoutAnyFlagSourceNothingIsCalledUndeclared()
     {
         const string source = """
