@@ -173,18 +173,27 @@ internal sealed class FlagRequirement
         // a busy two-core build a thread descheduled while holding one of two locks stalls the others.
         private const int Stripes = 32;
 
-        private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(Stripes, 1024, SymbolEqualityComparer.Default);
-        // Assembly symbols are unique within a compilation: compared by reference, the lookup every use pays is cheap.
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayRequire = new(Stripes, 256, ReferenceComparer.Instance);
-        private readonly Func<IAssemblySymbol, bool> mayRequireFactory;
+        private readonly ConcurrentDictionary<ISymbol, FlagRequirement> bySymbol = new(Stripes, 64, SymbolEqualityComparer.Default);
+        // The referenced assemblies whose members may apply a requirement attribute, found once: usually one or two (the
+        // flag library, a team's shared library), so a use compares its assembly with each by reference, without a lookup.
+        private readonly IAssemblySymbol[] mayRequire;
         private readonly Func<ISymbol, FlagRequirement> readFactory;
 
-        private Cache(FlagApi api, IAssemblySymbol source, HashSet<string> declaringAssemblies)
+        private Cache(FlagApi api, Compilation compilation, HashSet<string> declaringAssemblies)
         {
             this.api = api;
-            this.source = source;
+            source = compilation.Assembly;
             this.declaringAssemblies = declaringAssemblies;
-            mayRequireFactory = MayRequire;
+            var may = new List<IAssemblySymbol>();
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (MayRequire(assembly))
+                {
+                    may.Add(assembly);
+                }
+            }
+
+            mayRequire = may.ToArray();
             readFactory = Read;
         }
 
@@ -209,15 +218,14 @@ internal sealed class FlagRequirement
                 }
             }
 
-            return declaring.Count == 0 ? null : new Cache(api, compilation.Assembly, declaring);
+            return declaring.Count == 0 ? null : new Cache(api, compilation, declaring);
         }
 
         /// <summary>What calling <paramref name="symbol"/> requires: its own attributes and its containing types'.</summary>
         public FlagRequirement Of(ISymbol symbol)
         {
             // The project's own members first, without a lookup: most uses call them.
-            if (symbol.ContainingAssembly is { } assembly && !ReferenceEquals(assembly, source)
-                && !(mayRequire.TryGetValue(assembly, out var may) ? may : mayRequire.GetOrAdd(assembly, mayRequireFactory)))
+            if (symbol.ContainingAssembly is { } assembly && !ReferenceEquals(assembly, source) && !IsOneOf(assembly, mayRequire))
             {
                 return None;
             }
@@ -231,6 +239,19 @@ internal sealed class FlagRequirement
             }
 
             return bySymbol.TryGetValue(definition, out var known) ? known : bySymbol.GetOrAdd(definition, readFactory);
+        }
+
+        private static bool IsOneOf(IAssemblySymbol assembly, IAssemblySymbol[] assemblies)
+        {
+            foreach (var candidate in assemblies)
+            {
+                if (ReferenceEquals(candidate, assembly))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether <see cref="Read"/> would find a requirement attribute on the symbol or the types it reads.</summary>
@@ -313,15 +334,6 @@ internal sealed class FlagRequirement
             }
 
             return false;
-        }
-
-        private sealed class ReferenceComparer : IEqualityComparer<IAssemblySymbol>
-        {
-            public static readonly ReferenceComparer Instance = new();
-
-            public bool Equals(IAssemblySymbol? x, IAssemblySymbol? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(IAssemblySymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         private FlagRequirement Read(ISymbol symbol)
