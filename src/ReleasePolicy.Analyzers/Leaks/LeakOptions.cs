@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ReleasePolicy.Rules.Leaks;
@@ -22,6 +23,9 @@ internal sealed class LeakOptions
     private readonly string? _ticketKeys;
     private readonly string? _allowList;
     private readonly ConcurrentDictionary<(string?, string?, string?), LeakSettings> _parsed = new();
+    // Read once per tree (a lock-free lookup after that), not three option lookups and a three-string key per string analysed.
+    private readonly ConditionalWeakTable<SyntaxTree, LeakSettings> _byTree = new();
+    private readonly ConditionalWeakTable<SyntaxTree, LeakSettings>.CreateValueCallback _readTree;
 
     public LeakOptions(AnalyzerOptions options)
     {
@@ -30,9 +34,10 @@ internal sealed class LeakOptions
         _domains = Read(global, DomainsKey) ?? Read(global, "build_property._ReleaseInternalDomains");
         _ticketKeys = Read(global, TicketKeysKey) ?? Read(global, "build_property._ReleaseTicketKeys");
         _allowList = Read(global, AllowListKey) ?? Read(global, "build_property._ReleaseLeakAllowList");
+        _readTree = tree => For(_provider.GetOptions(tree));
     }
 
-    public LeakSettings For(SyntaxTree tree) => For(_provider.GetOptions(tree));
+    public LeakSettings For(SyntaxTree tree) => _byTree.TryGetValue(tree, out var settings) ? settings : _byTree.GetValue(tree, _readTree);
 
     public LeakSettings For(AdditionalText file) => For(_provider.GetOptions(file));
 
