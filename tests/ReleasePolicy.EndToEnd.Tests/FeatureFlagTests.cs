@@ -109,9 +109,20 @@ public sealed class FeatureFlagTests
             }
             """);
 
-        project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+        // RP2000, the hidden inventory, raised to see it in the build's output: one per flag, on its declaration.
+        project.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.RP2000.severity = warning\n");
+
+        var pack = project.Dotnet("pack", "-p:ReleasePolicyMode=Audit", "-o", project.PackageOutput).ShouldSucceed();
+
+        var inventory = pack.WithCode("RP2000").Select(d => (d.FileName, d.Line, d.Message)).Distinct().OrderBy(d => d.Message, StringComparer.Ordinal).ToList();
+        Assert.Equal(3, inventory.Count);
+        Assert.Equal(("appsettings.json", 4), (inventory[0].FileName, inventory[0].Line));
+        Assert.StartsWith("Feature flag 'DarkMode': declared in appsettings.json line 4, 0 reference(s)", inventory[0].Message);
+        Assert.StartsWith("Feature flag 'NewCheckout': declared in appsettings.json line 3, 1 reference(s)", inventory[1].Message);
+        Assert.StartsWith("Feature flag 'Recomendations': declared in no flag source, 1 reference(s)", inventory[2].Message);
 
         using var manifest = project.ManifestFromNupkg();
+        Assert.DoesNotContain(manifest.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "RP2000");
         var flags = manifest.RootElement.GetProperty("featureFlags").EnumerateArray().ToList();
         Assert.Equal(["DarkMode", "NewCheckout", "Recomendations"], flags.Select(f => f.GetProperty("name").GetString()));
         Assert.Equal(0, flags[0].GetProperty("references").GetInt32());

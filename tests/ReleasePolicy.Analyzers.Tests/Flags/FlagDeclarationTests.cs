@@ -382,6 +382,32 @@ public sealed class FlagDeclarationTests
             Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("appsettings.json", 5, 6, 5, 21).WithArguments("Recommendations"));
     }
 
+    /// <summary>
+    /// RP2005 and RP2000 are reported on appsettings.json, which a <c>[*.cs]</c> section of .editorconfig does not
+    /// cover: their severity is set in a .globalconfig, as their pages say.
+    /// </summary>
+    [Theory]
+    [InlineData("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.RP2005.severity = none\n", true)]
+    [InlineData("/.globalconfig", "is_global = true\ndotnet_diagnostic.RP2005.severity = none\n", false)]
+    public async Task ADiagnosticOnAppSettingsIsConfiguredByTheGlobalConfigNotACSharpSection(string path, string config, bool reported)
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+
+            public sealed class CheckoutService(IFeatureManager featureManager)
+            {
+                public Task<bool> UseWalletAsync() => featureManager.IsEnabledAsync("NewCheckout");
+            }
+            """;
+        var test = reported
+            ? await Verify.CreateAsync(source, Verify.Diagnostic(FlagDeclarationAnalyzer.UnreferencedRule).WithSpan("appsettings.json", 5, 6, 5, 21).WithArguments("Recommendations"))
+            : await Verify.CreateAsync(source);
+        test.TestState.AdditionalFiles.Add(("appsettings.json", AppSettings));
+        test.TestState.AnalyzerConfigFiles.Add((path, config));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task AFlagNamedInAnyStringOrConfigurationKeyOrByItsConstantIsReferenced()
     {
