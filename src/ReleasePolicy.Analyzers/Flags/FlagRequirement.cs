@@ -376,6 +376,13 @@ internal sealed class FlagRequirement
                 return None;
             }
 
+            // The common case, one attribute naming one flag: one array for both, no de-duplication.
+            if (alternatives is null && all is { Count: 1 } && names.Count == 1)
+            {
+                var flag = ImmutableArray.Create(all[0]);
+                return new FlagRequirement(flag, anyOf: false, ImmutableArray.Create(names[0]), flag, ImmutableArray<ImmutableArray<string>>.Empty);
+            }
+
             // What a use needs: every flag of the all-of attributes; where there are none, one flag of the any-of
             // gates (of several, any one of their flags: never stricter than the attributes say).
             var guaranteed = all is null ? ImmutableArray<string>.Empty : all.Distinct(System.StringComparer.OrdinalIgnoreCase).ToImmutableArray();
