@@ -85,7 +85,8 @@ internal sealed class FlagEntry
         }
         else
         {
-            declared = Undeclared ? "declared in no flag source" : "declared where this compilation cannot see";
+            // Not undeclared but not found: the project has no flag source, or one of them could not be read (RP9002).
+            declared = Undeclared ? "declared in no flag source" : "not found in a flag source that could be read";
         }
 
         var facts = $"{declared}, {References.ToString(CultureInfo.InvariantCulture)} reference(s)";

@@ -320,6 +320,11 @@ public sealed class FlagDeclarationTests
             undeclared.Properties.OrderBy(p => p.Key));
         Assert.Equal("Feature flag 'Recomendations': declared in no flag source, 1 reference(s)", undeclared.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(DiagnosticSeverity.Hidden, expired.Severity);
+
+        // Referenced, and no readable source says whether it is declared (none, or one that is not valid JSON).
+        var unknown = new FlagEntry("Beta", Location.None, 3, expires: null, expired: false, undeclared: false).ToDiagnostic();
+        Assert.Equal("Feature flag 'Beta': not found in a flag source that could be read, 3 reference(s)", unknown.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(unknown.Properties.ContainsKey("Undeclared"));
     }
 
     [Fact]
