@@ -78,25 +78,21 @@ internal static class FlagReferences
         }
 
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var fallback = syntax?.GetLocation() ?? Location.None;
-        var positional = new List<AttributeArgumentSyntax>();
-        if (syntax?.ArgumentList is { } arguments)
+        var arguments = syntax?.ArgumentList?.Arguments ?? default;
+        // In an attribute, the positional arguments come before the named (Property = value) ones.
+        var positional = 0;
+        while (positional < arguments.Count && arguments[positional].NameEquals is null)
         {
-            foreach (var argument in arguments.Arguments)
-            {
-                if (argument.NameEquals is null)
-                {
-                    positional.Add(argument);
-                }
-            }
+            positional++;
         }
 
-        // The flags are the last arguments (after RequirementType / negate), one argument each in the expanded form.
+        // The flags are the last positional arguments (after RequirementType / negate), one argument each in the expanded form.
         var references = new List<FlagReference>(flags.Length);
-        var first = positional.Count - flags.Length;
+        var first = positional - flags.Length;
+        var fallback = first >= 0 ? null : syntax?.GetLocation() ?? Location.None;
         for (var i = 0; i < flags.Length; i++)
         {
-            var location = first >= 0 ? positional[first + i].Expression.GetLocation() : fallback;
+            var location = fallback ?? arguments[first + i].Expression.GetLocation();
             references.Add(new FlagReference(flags[i], location, field: null));
         }
 
