@@ -219,39 +219,41 @@ public sealed class FlagDeclarationTests
             globalConfig: "dotnet_diagnostic.RP2005.severity = none\n");
     }
 
+    /// <summary>A controller that checks and gates NewCheckout and checks Recommendations, both with an expiry.</summary>
+    private const string ExpiringController = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.FeatureManagement;
+        using Microsoft.FeatureManagement.Mvc;
+
+        public sealed class CheckoutController(IFeatureManager featureManager) : Controller
+        {
+            public async Task<IActionResult> Index() => await featureManager.IsEnabledAsync({|#0:"NewCheckout"|}) ? View("New") : View();
+
+            [FeatureGate({|#1:"NewCheckout"|})]
+            public IActionResult Wallet() => View();
+
+            public async Task<IActionResult> Shelf() => await featureManager.IsEnabledAsync("Recommendations") ? View() : NotFound();
+        }
+        """;
+
+    private const string ExpiringFlags = """
+        {
+          "feature_management": {
+            "feature_flags": [
+              { "id": "NewCheckout", "enabled": true, "expires": "2026-10-01" },
+              { "id": "Recommendations", "enabled": true, "expires": "2026-12-31" }
+            ]
+          }
+        }
+        """;
+
     [Fact]
     public async Task AFlagPastItsExpiryIsReportedWhereItIsReferenced()
     {
-        const string source = """
-            using System.Threading.Tasks;
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.FeatureManagement;
-            using Microsoft.FeatureManagement.Mvc;
-
-            public sealed class CheckoutController(IFeatureManager featureManager) : Controller
-            {
-                public async Task<IActionResult> Index() => await featureManager.IsEnabledAsync({|#0:"NewCheckout"|}) ? View("New") : View();
-
-                [FeatureGate({|#1:"NewCheckout"|})]
-                public IActionResult Wallet() => View();
-
-                public async Task<IActionResult> Shelf() => await featureManager.IsEnabledAsync("Recommendations") ? View() : NotFound();
-            }
-            """;
-        const string settings = """
-            {
-              "feature_management": {
-                "feature_flags": [
-                  { "id": "NewCheckout", "enabled": true, "expires": "2026-10-01" },
-                  { "id": "Recommendations", "enabled": true, "expires": "2026-12-31" }
-                ]
-              }
-            }
-            """;
-
         await Verify.VerifyAsync(
-            source,
-            Files(("appsettings.json", settings)),
+            ExpiringController,
+            Files(("appsettings.json", ExpiringFlags)),
             globalConfig: "release_policy.today = 2026-11-15\n",
             Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(0).WithArguments("NewCheckout", "2026-10-01"),
             Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(1).WithArguments("NewCheckout", "2026-10-01"));
@@ -260,36 +262,9 @@ public sealed class FlagDeclarationTests
     [Fact]
     public async Task TheHiddenInventoryListsEachFlagOnItsDeclarationWithReferencesAndExpiry()
     {
-        const string source = """
-            using System.Threading.Tasks;
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.FeatureManagement;
-            using Microsoft.FeatureManagement.Mvc;
-
-            public sealed class CheckoutController(IFeatureManager featureManager) : Controller
-            {
-                public async Task<IActionResult> Index() => await featureManager.IsEnabledAsync({|#0:"NewCheckout"|}) ? View("New") : View();
-
-                [FeatureGate({|#1:"NewCheckout"|})]
-                public IActionResult Wallet() => View();
-
-                public async Task<IActionResult> Shelf() => await featureManager.IsEnabledAsync("Recommendations") ? View() : NotFound();
-            }
-            """;
-        const string settings = """
-            {
-              "feature_management": {
-                "feature_flags": [
-                  { "id": "NewCheckout", "enabled": true, "expires": "2026-10-01" },
-                  { "id": "Recommendations", "enabled": true, "expires": "2026-12-31" }
-                ]
-              }
-            }
-            """;
-
         await Verify.VerifyAsync(
-            source,
-            Files(("appsettings.json", settings)),
+            ExpiringController,
+            Files(("appsettings.json", ExpiringFlags)),
             globalConfig: "release_policy.today = 2026-11-15\n",
             Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(0).WithArguments("NewCheckout", "2026-10-01"),
             Verify.Diagnostic(FlagDeclarationAnalyzer.ExpiredRule).WithLocation(1).WithArguments("NewCheckout", "2026-10-01"),
