@@ -59,9 +59,13 @@ internal sealed class MigrationInventoryEntry
         var destructive = upChanges.Any(change => DestructiveChange.Describe(change) is not null);
         var id = migration.ReadId(symbols);
 
-        if (ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is { } forwardOnly)
+        if (ForwardOnlyDeclaration.Find(migration, cancellationToken) is { } forwardOnly)
         {
-            return new MigrationInventoryEntry(id, migration, ForwardOnly, forwardOnly.Reason, destructive);
+            // Declared once on a project base class for the migrations deriving from it: the manifest names that class.
+            var reason = forwardOnly.DeclaredOn is { } declaredOn && forwardOnly.Reason is { } inherited
+                ? $"{inherited} (declared on '{declaredOn.Name}')"
+                : forwardOnly.Reason;
+            return new MigrationInventoryEntry(id, migration, ForwardOnly, reason, destructive);
         }
 
         if (migration.IsAutoReversing)

@@ -12,7 +12,9 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// <summary>Renders the migration inventory: each migration, then the findings the migration rules report on it.</summary>
 internal static class MigrationInventoryFile
 {
-    public static string Render(IReadOnlyList<MigrationReview> reviews)
+    /// <param name="reviews">The migrations, each followed by its findings.</param>
+    /// <param name="otherFindings">Findings on no single migration (a project base migration's RP1007), after them.</param>
+    public static string Render(IReadOnlyList<MigrationReview> reviews, IReadOnlyList<ReviewedFinding>? otherFindings = null)
     {
         var text = Header();
         var findings = 0;
@@ -38,6 +40,12 @@ internal static class MigrationInventoryFile
             line.Location(review.Location).End();
             findings += review.Findings.Count;
             Findings(text, review.Findings);
+        }
+
+        if (otherFindings is not null)
+        {
+            findings += otherFindings.Count;
+            Findings(text, otherFindings);
         }
 
         new JsonLine(text, Format.EndRecord).Number(Format.MigrationCount, reviews.Count).Number(Format.FlagCount, 0).Number(Format.FindingCount, findings).End();

@@ -61,6 +61,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
 
             var compilation = start.Compilation;
             var reviews = new ConcurrentBag<MigrationReview>();
+            var baseFindings = new ConcurrentBag<ReviewedFinding>();
             Exception? failure = null;
             if (MigrationSymbols.TryCreate(compilation) is { } symbols)
             {
@@ -68,8 +69,22 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                 symbols.Baseline = MigrationBaseline.Read(start.Options);
                 start.RegisterSymbolStartAction(symbolStart =>
                 {
-                    if (symbols.GetMigrationClass(symbolStart.Symbol as INamedTypeSymbol) is not { } migration)
+                    var type = symbolStart.Symbol as INamedTypeSymbol;
+                    if (symbols.GetMigrationClass(type) is not { } migration)
                     {
+                        // A project base migration declared forward-only without a reason: RP1007 once, on the base.
+                        if (ForwardOnlyReasonAnalyzer.DiagnoseBase(type, symbols, symbolStart.CancellationToken) is { } onBase)
+                        {
+                            symbolStart.RegisterSymbolEndAction(end =>
+                            {
+                                end.ReportDiagnostic(onBase);
+                                if (ReportedSeverity.Of(onBase, compilation.Options, end.CancellationToken) is { } severity)
+                                {
+                                    baseFindings.Add(new ReviewedFinding(onBase, severity));
+                                }
+                            });
+                        }
+
                         return;
                     }
 
@@ -97,7 +112,9 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 var text = failure is null
-                    ? MigrationInventoryFile.Render(reviews.OrderBy(r => r.Entry.ClassName, StringComparer.Ordinal).ToList())
+                    ? MigrationInventoryFile.Render(
+                        reviews.OrderBy(r => r.Entry.ClassName, StringComparer.Ordinal).ToList(),
+                        baseFindings.OrderBy(f => f.Diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Diagnostic.Location.SourceSpan.Start).ToList())
                     : InventoryText.RenderFailure(failure);
                 var error = InventoryFile.Write(path.Trim(), text);
                 if (error is not null)

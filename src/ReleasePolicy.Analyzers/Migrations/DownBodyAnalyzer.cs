@@ -70,7 +70,7 @@ public sealed class DownBodyAnalyzer : DiagnosticAnalyzer
             RuleIds.DownOnlyThrows => DownOnlyThrowsRule,
             _ => null,
         };
-        if (rule is null || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)
+        if (rule is null || ForwardOnlyDeclaration.Find(migration, cancellationToken) is not null)
         {
             return null;
         }

@@ -32,7 +32,9 @@ internal sealed class DownProblem
 
     /// <summary>Null when Down can roll back, or when the migration is an AutoReversingMigration (RP1006's business).</summary>
     public static DownProblem? Find(MigrationClass migration, CancellationToken cancellationToken) =>
-        MigrationFacts.DownProblemOf(migration.Type, () => Judge(migration, cancellationToken));
+        migration.DownProblem(() => migration.SharesFacts
+            ? MigrationFacts.DownProblemOf(migration.Type, () => Judge(migration, cancellationToken))
+            : Judge(migration, cancellationToken));
 
     private static DownProblem? Judge(MigrationClass migration, CancellationToken cancellationToken)
     {

@@ -14,10 +14,11 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// </summary>
 internal sealed class ForwardOnlyDeclaration
 {
-    private ForwardOnlyDeclaration(string? reason, Location location)
+    private ForwardOnlyDeclaration(string? reason, Location location, INamedTypeSymbol? declaredOn = null)
     {
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason!.Trim();
         Location = location;
+        DeclaredOn = declaredOn;
     }
 
     /// <summary>The reason given, or null when none (or only whitespace) was given.</summary>
@@ -26,9 +27,47 @@ internal sealed class ForwardOnlyDeclaration
     /// <summary>The attribute or the marker comment.</summary>
     public Location Location { get; }
 
-    /// <summary>The declaration on <paramref name="type"/>, or null; computed once per compilation (<see cref="MigrationFacts"/>).</summary>
-    public static ForwardOnlyDeclaration? Find(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-        MigrationFacts.ForwardOnlyOf(type, () => Read(type, cancellationToken));
+    /// <summary>
+    /// The project base class that carries the declaration, for every migration deriving from it; null when the
+    /// migration declares it itself.
+    /// </summary>
+    public INamedTypeSymbol? DeclaredOn { get; }
+
+    /// <summary>
+    /// The declaration that applies to <paramref name="migration"/>: its own, or else the nearest project base class's
+    /// between it and the framework's <c>Migration</c> (declared once for a family of forward-only migrations). Null
+    /// when there is none. Looked up once per migration; a base class's own declaration once per compilation.
+    /// </summary>
+    public static ForwardOnlyDeclaration? Find(MigrationClass migration, CancellationToken cancellationToken) =>
+        migration.ForwardOnly(() =>
+        {
+            var type = migration.Type;
+            var own = migration.SharesFacts
+                ? MigrationFacts.ForwardOnlyOf(type, () => Read(type, cancellationToken))
+                : Read(type, cancellationToken);
+            if (own is not null)
+            {
+                return own;
+            }
+
+            for (var current = type.BaseType; current is not null && !migration.IsFrameworkBase(current); current = current.BaseType)
+            {
+                var baseType = current.OriginalDefinition;
+                if (Declared(baseType, cancellationToken) is { } inherited)
+                {
+                    return new ForwardOnlyDeclaration(inherited.Reason, inherited.Location, baseType);
+                }
+            }
+
+            return null;
+        });
+
+    /// <summary>
+    /// The declaration a project base class carries itself (not one it inherits), or null; once per compilation,
+    /// since every migration deriving from it asks.
+    /// </summary>
+    public static ForwardOnlyDeclaration? Declared(INamedTypeSymbol baseType, CancellationToken cancellationToken) =>
+        MigrationFacts.ForwardOnlyOf(baseType, () => Read(baseType, cancellationToken));
 
     private static ForwardOnlyDeclaration? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -116,36 +155,54 @@ internal sealed class ForwardOnlyDeclaration
         return null;
     }
 
-    /// <summary>Looks at the comments before the class name: above the attributes, modifiers or keyword.</summary>
+    /// <summary>
+    /// Looks at the comments before the class name: above the attributes, modifiers or keyword (the leading trivia of
+    /// each attribute list, modifier and the keyword, read directly rather than by walking the tokens).
+    /// </summary>
     private static ForwardOnlyDeclaration? FindMarkerComment(TypeDeclarationSyntax declaration)
     {
-        var token = declaration.GetFirstToken();
-        while (token != default && token.SpanStart <= declaration.Identifier.SpanStart)
+        foreach (var list in declaration.AttributeLists)
         {
-            foreach (var trivia in token.LeadingTrivia)
+            if (FindMarkerComment(list.OpenBracketToken) is { } onAttributes)
             {
-                if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
-                {
-                    continue;
-                }
+                return onAttributes;
+            }
+        }
 
-                // The same marker syntax as a .sql script's leading comment, read by the same code.
-                var text = trivia.ToString();
-                text = trivia.IsKind(SyntaxKind.SingleLineCommentTrivia)
-                    ? text.Substring(2)
-                    : text.Substring(2, Math.Max(0, text.Length - 4));
-                if (ForwardOnlyMarker.TryRead(text, out var reason))
-                {
-                    return new ForwardOnlyDeclaration(reason, trivia.GetLocation());
-                }
+        foreach (var modifier in declaration.Modifiers)
+        {
+            if (FindMarkerComment(modifier) is { } onModifier)
+            {
+                return onModifier;
+            }
+        }
+
+        return FindMarkerComment(declaration.Keyword) ?? FindMarkerComment(declaration.Identifier);
+    }
+
+    private static ForwardOnlyDeclaration? FindMarkerComment(SyntaxToken token)
+    {
+        if (!token.HasLeadingTrivia)
+        {
+            return null;
+        }
+
+        foreach (var trivia in token.LeadingTrivia)
+        {
+            if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                continue;
             }
 
-            if (token == declaration.Identifier)
+            // The same marker syntax as a .sql script's leading comment, read by the same code.
+            var text = trivia.ToString();
+            text = trivia.IsKind(SyntaxKind.SingleLineCommentTrivia)
+                ? text.Substring(2)
+                : text.Substring(2, Math.Max(0, text.Length - 4));
+            if (ForwardOnlyMarker.TryRead(text, out var reason))
             {
-                break;
+                return new ForwardOnlyDeclaration(reason, trivia.GetLocation());
             }
-
-            token = token.GetNextToken();
         }
 
         return null;

@@ -34,17 +34,35 @@ public sealed class ForwardOnlyReasonAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, MigrationSymbols symbols)
     {
-        if (symbols.GetMigrationClass(context.Symbol as INamedTypeSymbol) is { } migration
-            && Diagnose(migration, context.CancellationToken) is { } diagnostic)
+        var type = context.Symbol as INamedTypeSymbol;
+        var diagnostic = symbols.GetMigrationClass(type) is { } migration
+            ? Diagnose(migration, context.CancellationToken)
+            : DiagnoseBase(type, symbols, context.CancellationToken);
+        if (diagnostic is not null)
         {
             context.ReportDiagnostic(diagnostic);
         }
     }
 
+    /// <summary>
+    /// What RP1007 reports for a project base migration declared forward-only without a reason: once, on the base,
+    /// rather than on every migration deriving from it; shared with the migration inventory writer.
+    /// </summary>
+    internal static Diagnostic? DiagnoseBase(INamedTypeSymbol? type, MigrationSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (!symbols.IsProjectMigrationBase(type) || ForwardOnlyDeclaration.Declared(type!, cancellationToken) is not { Reason: null } declaration)
+        {
+            return null;
+        }
+
+        var location = declaration.Location.IsInSource ? declaration.Location : type!.Locations[0];
+        return Diagnostic.Create(Rule, location, type!.Name);
+    }
+
     /// <summary>What RP1007 reports for <paramref name="migration"/>; shared with the migration inventory generator.</summary>
     internal static Diagnostic? Diagnose(MigrationClass migration, CancellationToken cancellationToken)
     {
-        if (migration.IsBaselined || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not { Reason: null } declaration)
+        if (migration.IsBaselined || ForwardOnlyDeclaration.Find(migration, cancellationToken) is not { Reason: null, DeclaredOn: null } declaration)
         {
             return null;
         }

@@ -18,6 +18,7 @@ internal static class MigrationAnalysis
             {
                 // Every rule reads the same options of the same compilation: the value is the same whoever sets it.
                 symbols.Baseline = MigrationBaseline.Read(compilationContext.Options);
+                symbols.SharesFacts = true;
                 register(compilationContext, symbols);
             }
         });

@@ -17,6 +17,12 @@ internal sealed class MigrationBodies
 {
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSchemaChanges> _bodies = new(SymbolEqualityComparer.Default);
 
+    // What the symbol-end action's questions share, read once the bodies are complete: every rule of a review asks for
+    // Up and Down, and RP1004 and the inventory entry for the missing inverses.
+    private Memo<IReadOnlyList<SchemaChange>?> _up;
+    private Memo<IReadOnlyList<SchemaChange>?> _down;
+    private List<MissingInverse>? _missing;
+
     private MigrationBodies()
     {
     }
@@ -53,11 +59,14 @@ internal sealed class MigrationBodies
             var block = blockContext.CodeBlock;
             var cancellationToken = blockContext.CancellationToken;
             // A scaffolded EF Core body is read from its syntax (ScaffoldedMigrationReader); anything else is bound.
-            bodies._bodies[method.OriginalDefinition] = MigrationFacts.ChangesOf(method, () =>
+            MethodSchemaChanges Read() =>
                 ScaffoldedMigrationReader.TryRead(method, block, symbols)
                 ?? (model.GetOperation(block, cancellationToken) is { } operation
                     ? SchemaChangeReader.Read(new[] { operation }, symbols, type)
-                    : MethodSchemaChanges.Empty));
+                    : MethodSchemaChanges.Empty);
+
+            // Where the inventory writer is the only reader of these bodies, no compilation-wide table is needed.
+            bodies._bodies[method.OriginalDefinition] = symbols.SharesFacts ? MigrationFacts.ChangesOf(method, Read) : Read();
         });
 
         return bodies;
@@ -68,11 +77,26 @@ internal sealed class MigrationBodies
     /// class's template Up calls), with the helpers they call; null when there is none.
     /// </summary>
     public IReadOnlyList<SchemaChange>? Up(MigrationClass migration, CancellationToken cancellationToken) =>
-        Collect(migration.UpMethods(cancellationToken));
+        _up.Get(() => Collect(migration.UpMethods(cancellationToken)));
 
     /// <summary>The changes of the class's Down with the helpers it calls, as <see cref="Up"/> finds Up's.</summary>
     public IReadOnlyList<SchemaChange>? Down(MigrationClass migration, CancellationToken cancellationToken) =>
-        Collect(migration.DownMethods(cancellationToken));
+        _down.Get(() => Collect(migration.DownMethods(cancellationToken)));
+
+    /// <summary>Up's changes that Down does not undo, grouped by kind (<see cref="OperationInverses.FindMissing"/>), read once.</summary>
+    public List<MissingInverse> Missing(MigrationClass migration, CancellationToken cancellationToken)
+    {
+        if (_missing is null)
+        {
+            var up = Up(migration, cancellationToken);
+            var down = Down(migration, cancellationToken);
+            _missing = up is null || down is null
+                ? new List<MissingInverse>()
+                : OperationInverses.Group(OperationInverses.FindUnreversed(up, down));
+        }
+
+        return _missing;
+    }
 
     private IReadOnlyList<SchemaChange>? Collect(IReadOnlyList<IMethodSymbol> methods)
     {

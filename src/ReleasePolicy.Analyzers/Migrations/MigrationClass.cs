@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -10,6 +11,13 @@ namespace ReleasePolicy.Analyzers.Migrations;
 internal sealed class MigrationClass
 {
     private readonly MigrationSymbols _symbols;
+
+    // Asked by several rules of one review; each is judged once per class.
+    private Memo<IReadOnlyList<IMethodSymbol>> _upMethods;
+    private Memo<IReadOnlyList<IMethodSymbol>> _downMethods;
+    private Memo<ForwardOnlyDeclaration?> _forwardOnly;
+    private Memo<DownProblem?> _downProblem;
+    private Memo<bool> _inversesApply;
 
     public MigrationClass(MigrationSymbols symbols, INamedTypeSymbol type, INamedTypeSymbol frameworkBase, MigrationFramework framework, bool isAutoReversing)
     {
@@ -79,10 +87,27 @@ internal sealed class MigrationClass
     /// Up as a template method (<c>public override void Up() =&gt; Apply();</c> with <c>protected abstract void
     /// Apply()</c>), the class's overrides of the methods that Up calls. Empty when neither exists.
     /// </summary>
-    public IReadOnlyList<IMethodSymbol> UpMethods(CancellationToken cancellationToken) => BodyMethods(DeclaredUp, EffectiveUp, cancellationToken);
+    public IReadOnlyList<IMethodSymbol> UpMethods(CancellationToken cancellationToken) =>
+        _upMethods.Get(() => BodyMethods(DeclaredUp, EffectiveUp, cancellationToken));
 
     /// <summary>The methods whose bodies are the class's Down, as <see cref="UpMethods"/> finds Up's.</summary>
-    public IReadOnlyList<IMethodSymbol> DownMethods(CancellationToken cancellationToken) => BodyMethods(DeclaredDown, EffectiveDown, cancellationToken);
+    public IReadOnlyList<IMethodSymbol> DownMethods(CancellationToken cancellationToken) =>
+        _downMethods.Get(() => BodyMethods(DeclaredDown, EffectiveDown, cancellationToken));
+
+    /// <summary>The migration's forward-only declaration (<see cref="ForwardOnlyDeclaration.Find"/>), looked up once.</summary>
+    internal ForwardOnlyDeclaration? ForwardOnly(Func<ForwardOnlyDeclaration?> find) => _forwardOnly.Get(find);
+
+    /// <summary>Why Down cannot roll back (<see cref="Migrations.DownProblem.Find"/>), judged once.</summary>
+    internal DownProblem? DownProblem(Func<DownProblem?> judge) => _downProblem.Get(judge);
+
+    /// <summary>Whether RP1004 looks at the migration (<see cref="OperationInverses.AppliesTo"/>), judged once.</summary>
+    internal bool InversesApply(Func<bool> judge) => _inversesApply.Get(judge);
+
+    /// <summary>
+    /// True where several analyzers each review the migration (the rule analyzers, in the IDE): the facts they share
+    /// live in compilation-wide tables (<see cref="MigrationFacts"/>). False where the inventory writer is the only one.
+    /// </summary>
+    internal bool SharesFacts => _symbols.SharesFacts;
 
     private IMethodSymbol? Effective(string name)
     {
@@ -207,7 +232,7 @@ internal sealed class MigrationClass
         return first ?? Type.Locations.FirstOrDefault() ?? Location.None;
     }
 
-    private bool IsFrameworkBase(INamedTypeSymbol type) =>
+    internal bool IsFrameworkBase(INamedTypeSymbol type) =>
         SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, FrameworkBase);
 
     private static IMethodSymbol? FindOverride(INamedTypeSymbol type, string name)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -54,6 +55,13 @@ internal sealed class MigrationSymbols
 
     /// <summary>The migrations accepted as they are (<see cref="MigrationBaseline"/>), from the compilation's options.</summary>
     public MigrationBaseline Baseline { get; set; } = MigrationBaseline.Empty;
+
+    /// <summary>
+    /// Set by the rule analyzers, which each review every migration and share what they compute through
+    /// <see cref="MigrationFacts"/>; the inventory writer, where it runs, is the only reviewer and keeps its facts on
+    /// the migration (<see cref="MigrationClass"/>) instead, without a compilation-wide table's locks.
+    /// </summary>
+    public bool SharesFacts { get; set; }
 
     // Seven rules start on the same compilation; resolving their symbols once and sharing the result saves six rounds
     // of GetTypeByMetadataName. Keyed weakly, so the cache never keeps a compilation alive (as Roslyn's own analyzers do).
@@ -121,6 +129,31 @@ internal sealed class MigrationSymbols
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Recognises a project's own abstract base migration (declared in this compilation, deriving from EF Core's or
+    /// FluentMigrator's <c>Migration</c>): where a family of migrations can be declared forward-only once.
+    /// </summary>
+    public bool IsProjectMigrationBase(INamedTypeSymbol? type)
+    {
+        if (type is null || type.TypeKind != TypeKind.Class || !type.IsAbstract || type.IsStatic || !type.Locations.Any(location => location.IsInSource))
+        {
+            return false;
+        }
+
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            var definition = baseType.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, EfCoreMigration)
+                || SymbolEqualityComparer.Default.Equals(definition, FluentMigration)
+                || SymbolEqualityComparer.Default.Equals(definition, FluentAutoReversingMigration))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A box, because the cache cannot hold null for "no migration framework here".</summary>

@@ -48,7 +48,7 @@ public sealed class MigrationWithoutRollbackAnalyzer : DiagnosticAnalyzer
     {
         if (migration.IsBaselined
             || DownProblem.Find(migration, cancellationToken) is not { RuleId: RuleIds.MigrationWithoutRollback } problem
-            || ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is not null)
+            || ForwardOnlyDeclaration.Find(migration, cancellationToken) is not null)
         {
             return null;
         }

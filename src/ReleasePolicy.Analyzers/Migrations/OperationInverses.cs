@@ -25,20 +25,15 @@ internal static class OperationInverses
     /// migrations are exempt.
     /// </summary>
     public static bool AppliesTo(MigrationClass migration, CancellationToken cancellationToken) =>
-        !migration.IsAutoReversing
-        && migration.UpMethods(cancellationToken).Count > 0
-        && migration.DownMethods(cancellationToken).Any(down => MethodBodyShape.Of(down, cancellationToken) == BodyShape.HasStatements)
-        && ForwardOnlyDeclaration.Find(migration.Type, cancellationToken) is null;
+        migration.InversesApply(() =>
+            !migration.IsAutoReversing
+            && migration.UpMethods(cancellationToken).Count > 0
+            && migration.DownMethods(cancellationToken).Any(down => MethodBodyShape.Of(down, cancellationToken) == BodyShape.HasStatements)
+            && ForwardOnlyDeclaration.Find(migration, cancellationToken) is null);
 
     /// <summary>Up's changes that Down does not undo (both with the helpers they call), grouped by kind, in Up order.</summary>
-    public static List<MissingInverse> FindMissing(MigrationClass migration, MigrationBodies bodies, CancellationToken cancellationToken)
-    {
-        var up = bodies.Up(migration, cancellationToken);
-        var down = bodies.Down(migration, cancellationToken);
-        return up is null || down is null
-            ? new List<MissingInverse>()
-            : Group(FindUnreversed(up, down));
-    }
+    public static List<MissingInverse> FindMissing(MigrationClass migration, MigrationBodies bodies, CancellationToken cancellationToken) =>
+        bodies.Missing(migration, cancellationToken);
 
     /// <summary>Up changes whose inverse Down does not perform, in Up order.</summary>
     public static List<SchemaChange> FindUnreversed(IReadOnlyList<SchemaChange> up, IReadOnlyList<SchemaChange> down)

@@ -114,6 +114,60 @@ public sealed class ForwardOnlyReasonTests
     }
 
     [Fact]
+    public async Task BaseMigrationDeclaredForwardOnlyWithoutReasonIsReportedOnceOnTheBase()
+    {
+        const string source = """
+            using System;
+            using Company.Data;
+            using FluentMigrator;
+
+            /// <summary>Our base for data fixes: they run once and are never rolled back.</summary>
+            [{|#0:ForwardOnly|}]
+            public abstract class DataFixMigration : Migration
+            {
+                public override void Down() => throw new NotSupportedException("Data fixes are not rolled back.");
+            }
+
+            [Migration(202604120900)]
+            public class FixRegionCodes : DataFixMigration
+            {
+                public override void Up() => Execute.Sql("UPDATE Regions SET Code = UPPER(Code)");
+            }
+
+            [Migration(202604120930)]
+            public class FixCountryCodes : DataFixMigration
+            {
+                public override void Up() => Execute.Sql("UPDATE Countries SET Code = UPPER(Code)");
+            }
+            """ + Attributes;
+
+        await Verify.VerifyAsync(source, Verify.Diagnostic("RP1007").WithLocation(0).WithArguments("DataFixMigration"));
+    }
+
+    [Fact]
+    public async Task BaseMigrationDeclaredForwardOnlyWithAReasonIsNotReported()
+    {
+        const string source = """
+            using System;
+            using FluentMigrator;
+
+            // release-policy: forward-only data fixes are corrected by a later fix, never rolled back
+            public abstract class DataFixMigration : Migration
+            {
+                public override void Down() => throw new NotSupportedException("Data fixes are not rolled back.");
+            }
+
+            [Migration(202604120900)]
+            public class FixRegionCodes : DataFixMigration
+            {
+                public override void Up() => Execute.Sql("UPDATE Regions SET Code = UPPER(Code)");
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ForwardOnlyOnAClassThatIsNotAMigrationIsIgnored()
     {
         const string source = """

@@ -498,6 +498,97 @@ public sealed class MigrationInventoryTests
     }
 
     [Fact]
+    public async Task MigrationsOfABaseDeclaredForwardOnlyCarryItsReasonNamingTheBase()
+    {
+        var baseClass = new SourceFile(InventoryGeneratorRun.ProjectDirectory + "Data/DataFixMigration.cs", """
+            using System;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Contoso.Orders.Data;
+
+            /// <summary>Our base for data fixes: a wrong fix is corrected by the next one.</summary>
+            // release-policy: forward-only data fixes are corrected by a later fix, never rolled back
+            public abstract class DataFixMigration : Migration
+            {
+                protected override void Down(MigrationBuilder migrationBuilder) =>
+                    throw new NotSupportedException("Data fixes are not rolled back.");
+            }
+            """);
+        var regions = Migrations + "20260412090000_FixRegionCodes.cs";
+        var countries = Migrations + "20260412093000_FixCountryCodes.cs";
+        var inventory = await GenerateAsync(
+            baseClass,
+            new SourceFile(regions, """
+                using Contoso.Orders.Data;
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                [Migration("20260412090000_FixRegionCodes")]
+                public class FixRegionCodes : DataFixMigration
+                {
+                    protected override void Up(MigrationBuilder migrationBuilder) =>
+                        migrationBuilder.Sql("UPDATE Regions SET Code = UPPER(Code)");
+                }
+                """),
+            new SourceFile(countries, """
+                using Contoso.Orders.Data;
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                [Migration("20260412093000_FixCountryCodes")]
+                public class FixCountryCodes : DataFixMigration
+                {
+                    protected override void Up(MigrationBuilder migrationBuilder) =>
+                        migrationBuilder.Sql("DELETE FROM Countries");
+                }
+                """));
+
+        const string reason = "data fixes are corrected by a later fix, never rolled back (declared on 'DataFixMigration')";
+        Assert.Equal(
+            [
+                new InventoryMigration("20260412093000_FixCountryCodes", "efcore", "FixCountryCodes", "forward-only", reason, true, countries, 5),
+                new InventoryMigration("20260412090000_FixRegionCodes", "efcore", "FixRegionCodes", "forward-only", reason, false, regions, 5),
+            ],
+            inventory.Migrations);
+        // No RP1001 for the Down the base throws in: the family is declared forward-only. RP1005 still says what is destroyed.
+        Assert.Equal(["RP1005"], inventory.Findings.Select(finding => finding.Rule));
+    }
+
+    [Fact]
+    public async Task BaseDeclaredForwardOnlyWithoutAReasonGetsOneRP1007OnTheBase()
+    {
+        var basePath = InventoryGeneratorRun.ProjectDirectory + "Data/DataFixMigration.cs";
+        var baseClass = new SourceFile(basePath, """
+            using System;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Contoso.Orders.Data;
+
+            // release-policy: forward-only
+            public abstract class DataFixMigration : Migration
+            {
+                protected override void Down(MigrationBuilder migrationBuilder) => throw new NotSupportedException();
+            }
+            """);
+        var migrations = Enumerable.Range(1, 3).Select(i => new SourceFile(Migrations + $"2026041210000{i}_Fix{i}.cs", $$"""
+            using Contoso.Orders.Data;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            [Migration("2026041210000{{i}}_Fix{{i}}")]
+            public class Fix{{i}} : DataFixMigration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("UPDATE Orders SET Total = Total");
+            }
+            """));
+
+        var inventory = await GenerateAsync([baseClass, .. migrations]);
+
+        Assert.Equal(["forward-only", "forward-only", "forward-only"], inventory.Migrations.Select(migration => migration.Status));
+        Assert.All(inventory.Migrations, migration => Assert.Null(migration.Reason));
+        Assert.Equal(
+            [new InventoryFinding("RP1007", "warning", "Migration 'DataFixMigration' is declared forward-only without a reason; say why it cannot be rolled back and what to do instead", basePath, 6)],
+            inventory.Findings);
+    }
+
+    [Fact]
     public async Task WithoutAMigrationFrameworkTheFileListsNoMigrationsAndEnds()
     {
         var run = await InventoryGeneratorRun.CreateAsync(

@@ -97,6 +97,58 @@ public sealed class MigrationWithoutRollbackTests
     }
 
     [Fact]
+    public async Task MigrationsOfABaseDeclaredForwardOnlyAreNotReported()
+    {
+        const string source = """
+            using System;
+            using FluentMigrator;
+
+            [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+            public sealed class ForwardOnlyAttribute(string reason) : Attribute
+            {
+                public string Reason { get; } = reason;
+            }
+
+            /// <summary>Template: every report migration applies its change in Apply; none is rolled back.</summary>
+            [ForwardOnly("Reports are rebuilt from the event store; a rollback restores the previous report build.")]
+            public abstract class ReportMigration : Migration
+            {
+                public override void Up() => Apply();
+
+                public override void Down() => throw new NotSupportedException("Rebuild the reports instead.");
+
+                protected abstract void Apply();
+            }
+
+            public abstract class SalesReportMigration : ReportMigration
+            {
+            }
+
+            [Migration(202604121000)]
+            public class DropLegacyTotals : SalesReportMigration
+            {
+                protected override void Apply() => Delete.Table("LegacyTotals");
+            }
+
+            public abstract class OneWayMigration : Migration
+            {
+                public override void Down() => throw new NotSupportedException("Restore a backup instead.");
+            }
+
+            [Migration(202604121030)]
+            public class {|#0:AddRegionTotals|} : OneWayMigration
+            {
+                public override void Up() => Create.Table("RegionTotals").WithColumn("Id").AsInt32();
+            }
+            """;
+
+        // Declared once on the template base, through a second base; a migration outside that family still needs Down.
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("RP1001").WithLocation(0).WithArguments("AddRegionTotals", "the Down it inherits from 'OneWayMigration' only throws"));
+    }
+
+    [Fact]
     public async Task MigrationInheritingWorkingDownFromProjectBaseIsNotReported()
     {
         const string source = """
