@@ -13,7 +13,7 @@
 #   DIR_X        a label for the variant's analyzers folder (printed)
 # Example (this checkout against the last commit, on the analyzer-cost web project after one run of its benchmark):
 #   grep -m1 ' /noconfig ' /tmp/releasepolicy-bench/analyzer-cost/on.1.log | sed 's#^ *[^ ]*/csc ##' > web.rsp
-#   sed "s#[^ :]*/analyzers/dotnet/cs/#$PWD/old/#g" web.rsp > old.rsp; sed "s#[^ :]*/analyzers/dotnet/cs/#$PWD/new/#g" web.rsp > new.rsp
+#   sed "s#[^ :]*/releasepolicy.sdk/[^/]*/analyzers/dotnet/cs/#$PWD/old/#g" web.rsp > old.rsp; sed "s#[^ :]*/releasepolicy.sdk/[^/]*/analyzers/dotnet/cs/#$PWD/new/#g" web.rsp > new.rsp
 #   benchmarks/csc-ab/run.sh /tmp/releasepolicy-bench/analyzer-cost/WebApp 5 old.rsp old new.rsp new
 set -euo pipefail
 project="$1"; runs="$2"; rsp_a="$3"; label_a="$4"; rsp_b="$5"; label_b="$6"

@@ -60,8 +60,8 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
             }
 
             var compilation = start.Compilation;
-            var reviews = new ConcurrentBag<MigrationReview>();
-            var baseFindings = new ConcurrentBag<ReviewedFinding>();
+            var reviews = new ConcurrentQueue<MigrationReview>();
+            var baseFindings = new ConcurrentQueue<ReviewedFinding>();
             Exception? failure = null;
             if (MigrationSymbols.TryCreate(compilation) is { } symbols)
             {
@@ -80,7 +80,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                                 end.ReportDiagnostic(onBase);
                                 if (ReportedSeverity.Of(onBase, compilation.Options, end.CancellationToken) is { } severity)
                                 {
-                                    baseFindings.Add(new ReviewedFinding(onBase, severity));
+                                    baseFindings.Enqueue(new ReviewedFinding(onBase, severity));
                                 }
                             });
                         }
@@ -94,7 +94,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                         try
                         {
                             var review = MigrationReview.Create(compilation, symbols, migration, bodies, end.CancellationToken);
-                            reviews.Add(review);
+                            reviews.Enqueue(review);
                             foreach (var diagnostic in review.Diagnostics)
                             {
                                 end.ReportDiagnostic(diagnostic);

@@ -164,6 +164,43 @@ public sealed class MigrationInventorySeverityTests
     }
 
     [Fact]
+    public async Task PragmaWrittenWithSpacesAfterTheHashIsReadAndOtherDirectivesAreNot()
+    {
+        var spaced = Migrations + "20260505120000_DropFaxes.cs";
+        var scaffolded = Migrations + "20260505130000_DropPagers.cs";
+        var inventory = await GenerateAndCompareWithTheBuildAsync(
+            [
+                new SourceFile(spaced, """
+                    using Microsoft.EntityFrameworkCore.Migrations;
+
+                    #  pragma warning disable RP1001 // replaced by DropPagers' rollback
+                    [Migration("20260505120000_DropFaxes")]
+                    public class DropFaxes : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("SELECT 1");
+                    }
+                    """),
+                new SourceFile(scaffolded, """
+                    using Microsoft.EntityFrameworkCore.Migrations;
+
+                    #nullable disable
+                    #region Scaffolded
+                    [Migration("20260505130000_DropPagers")]
+                    public class DropPagers : Migration
+                    {
+                        // pragma warning disable RP1001 is only a comment
+                        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("SELECT 1");
+                    }
+                    #endregion
+                    """),
+            ]);
+
+        Assert.Equal(
+            [new InventoryFinding("RP1001", "warning", "Migration 'DropPagers' has no rollback: Down is not overridden; write Down to reverse Up, or declare the migration forward-only with a reason", scaffolded, 6)],
+            inventory.Findings);
+    }
+
+    [Fact]
     public async Task PragmaWarningDisableWithoutRulesSilencesEveryRuleThatFollows()
     {
         var path = Migrations + "20260504110000_Legacy.cs";
