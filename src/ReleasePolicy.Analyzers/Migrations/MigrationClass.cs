@@ -18,6 +18,7 @@ internal sealed class MigrationClass
     private Memo<ForwardOnlyDeclaration?> _forwardOnly;
     private Memo<DownProblem?> _downProblem;
     private Memo<bool> _inversesApply;
+    private Memo<Location> _identifierLocation;
 
     public MigrationClass(MigrationSymbols symbols, INamedTypeSymbol type, INamedTypeSymbol frameworkBase, MigrationFramework framework, bool isAutoReversing)
     {
@@ -211,7 +212,10 @@ internal sealed class MigrationClass
     /// The identifier of the class declaration to report on: the part that declares Up or Down when the class is
     /// partial (EF Core puts the other part in a generated .Designer.cs file), otherwise the first declaration.
     /// </summary>
-    public Location GetIdentifierLocation(CancellationToken cancellationToken)
+    public Location GetIdentifierLocation(CancellationToken cancellationToken) =>
+        _identifierLocation.Get(() => FindIdentifierLocation(cancellationToken));
+
+    private Location FindIdentifierLocation(CancellationToken cancellationToken)
     {
         Location? first = null;
         foreach (var reference in Type.DeclaringSyntaxReferences)
@@ -223,9 +227,12 @@ internal sealed class MigrationClass
 
             var location = declaration.Identifier.GetLocation();
             first ??= location;
-            if (declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText is "Up" or "Down"))
+            foreach (var member in declaration.Members)
             {
-                return location;
+                if (member is MethodDeclarationSyntax { Identifier.ValueText: "Up" or "Down" })
+                {
+                    return location;
+                }
             }
         }
 
