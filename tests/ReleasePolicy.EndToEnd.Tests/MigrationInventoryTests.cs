@@ -139,7 +139,7 @@ public sealed class MigrationInventoryTests
     }
 
     [Fact]
-    public void A_migration_in_the_baseline_passes_an_Enforce_build_and_new_ones_are_still_checked()
+    public void Baselined_migrations_and_a_forward_only_base_class_pass_an_Enforce_build_and_new_migrations_are_still_checked()
     {
         var project = MigrationsProject("InventoryBaseline");
         project.Write("Directory.Build.targets", """
@@ -149,6 +149,38 @@ public sealed class MigrationInventoryTests
                 <ReleaseMigrationBaseline Include="20260305141500_AddOrderNotes" />
               </ItemGroup>
             </Project>
+            """);
+        // The other adoption path: a family of data fixes declared forward-only once, on their base class.
+        project.Write("Data/DataFixMigration.cs", """
+            using System;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Contoso.Data;
+
+            [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+            public sealed class ForwardOnlyAttribute(string reason) : Attribute
+            {
+                public string Reason { get; } = reason;
+            }
+
+            [ForwardOnly("Data fixes are corrected by a later fix, never rolled back.")]
+            public abstract class DataFixMigration : Migration
+            {
+                protected override void Down(MigrationBuilder migrationBuilder) =>
+                    throw new NotSupportedException("Data fixes are not rolled back.");
+            }
+            """);
+        project.Write("Migrations/20260320100000_FixOrderRegions.cs", """
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Contoso.Migrations;
+
+            [Migration("20260320100000_FixOrderRegions")]
+            public class FixOrderRegions : Contoso.Data.DataFixMigration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder) =>
+                    migrationBuilder.Sql("UPDATE Orders SET Region = UPPER(Region)");
+            }
             """);
 
         var build = project.Dotnet("build", "-c", "Release").ShouldSucceed();
@@ -166,6 +198,12 @@ public sealed class MigrationInventoryTests
             .Where(m => m.TryGetProperty("baselined", out var flag) && flag.GetBoolean())
             .Select(m => m.GetProperty("id").GetString() + " " + m.GetProperty("status").GetString());
         Assert.Equal(["20260305141500_AddOrderNotes missing-rollback"], baselined);
+        var dataFix = manifest.RootElement.GetProperty("migrations").EnumerateArray()
+            .Single(m => m.GetProperty("id").GetString() == "20260320100000_FixOrderRegions");
+        Assert.Equal("forward-only", dataFix.GetProperty("status").GetString());
+        Assert.Equal(
+            "Data fixes are corrected by a later fix, never rolled back. (declared on 'DataFixMigration')",
+            dataFix.GetProperty("reason").GetString());
     }
 
     private static FixtureProject MigrationsProject(string name)

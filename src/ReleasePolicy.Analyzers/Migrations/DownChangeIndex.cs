@@ -14,11 +14,15 @@ internal sealed class DownChangeIndex
 {
     private static readonly IReadOnlyList<SchemaChange> None = Array.Empty<SchemaChange>();
 
+    private const int SmallDown = 16;
+
     private readonly IReadOnlyList<SchemaChange> _all;
+    private readonly bool _indexed;
     private readonly bool _tablesRenamed;
-    private readonly Dictionary<SchemaChangeKind, List<SchemaChange>> _byKind = new();
-    private readonly Dictionary<SchemaChangeKind, Dictionary<string, List<SchemaChange>>> _byKindAndName = new();
-    private readonly Dictionary<SchemaChangeKind, List<SchemaChange>> _unnamedByKind = new();
+    // Built only for a Down of more than SmallDown changes.
+    private readonly Dictionary<SchemaChangeKind, List<SchemaChange>> _byKind = null!;
+    private readonly Dictionary<SchemaChangeKind, Dictionary<string, List<SchemaChange>>> _byKindAndName = null!;
+    private readonly Dictionary<SchemaChangeKind, List<SchemaChange>> _unnamedByKind = null!;
 
     /// <param name="down">Down's changes.</param>
     /// <param name="tablesRenamed">Up or Down renames tables, so a table may be dropped under another name.</param>
@@ -26,8 +30,25 @@ internal sealed class DownChangeIndex
     {
         _all = down;
         _tablesRenamed = tablesRenamed;
+
+        // A Down of a few changes (most migrations) is scanned whole: three dictionaries of lists would cost more than
+        // they save.
+        _indexed = down.Count > SmallDown;
+        if (_indexed)
+        {
+            _byKind = new Dictionary<SchemaChangeKind, List<SchemaChange>>();
+            _byKindAndName = new Dictionary<SchemaChangeKind, Dictionary<string, List<SchemaChange>>>();
+            _unnamedByKind = new Dictionary<SchemaChangeKind, List<SchemaChange>>();
+        }
+
         foreach (var change in down)
         {
+            HasRawSql |= change.IsRawSql;
+            if (!_indexed)
+            {
+                continue;
+            }
+
             Bucket(_byKind, change.Kind).Add(change);
             if (change.Name is null)
             {
@@ -49,8 +70,6 @@ internal sealed class DownChangeIndex
 
                 named.Add(change);
             }
-
-            HasRawSql |= change.IsRawSql;
         }
     }
 
@@ -58,7 +77,7 @@ internal sealed class DownChangeIndex
     public bool HasRawSql { get; }
 
     /// <summary>The Down changes that may reverse <paramref name="up"/> (mirrors the cases of <c>Reverses</c>).</summary>
-    public IEnumerable<SchemaChange> Candidates(SchemaChange up) => up.Kind switch
+    public IEnumerable<SchemaChange> Candidates(SchemaChange up) => !_indexed ? _all : up.Kind switch
     {
         SchemaChangeKind.CreateTable => DropTable(up.Name),
         SchemaChangeKind.EnsureSchema => Named(SchemaChangeKind.DropSchema, up.Name),

@@ -200,11 +200,26 @@ internal static class OperationInverses
 
         public bool HasRenames => _renames.Count > 0;
 
-        public static TableNames From(IEnumerable<SchemaChange> up, IEnumerable<SchemaChange> down) =>
-            new(up.Concat(down)
-                .Where(change => change.Kind == SchemaChangeKind.RenameTable && change.Name is not null && change.NewName is not null)
-                .Select(change => (change.Name!, change.NewName!))
-                .ToList());
+        private static readonly TableNames NoRenames = new(new List<(string From, string To)>());
+
+        public static TableNames From(IReadOnlyList<SchemaChange> up, IReadOnlyList<SchemaChange> down)
+        {
+            List<(string From, string To)>? renames = null;
+            Add(up, ref renames);
+            Add(down, ref renames);
+            return renames is null ? NoRenames : new TableNames(renames);
+        }
+
+        private static void Add(IReadOnlyList<SchemaChange> changes, ref List<(string From, string To)>? renames)
+        {
+            foreach (var change in changes)
+            {
+                if (change is { Kind: SchemaChangeKind.RenameTable, Name: { } from, NewName: { } to })
+                {
+                    (renames ??= new List<(string From, string To)>()).Add((from, to));
+                }
+            }
+        }
 
         public bool Same(string? a, string? b)
         {

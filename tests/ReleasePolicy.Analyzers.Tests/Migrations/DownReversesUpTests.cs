@@ -31,6 +31,42 @@ public sealed class DownReversesUpTests
             Verify.Diagnostic("RP1004").WithLocation(0).WithArguments("AddOrders", "Up creates table 'Orders' but Down never drops it"));
     }
 
+    [Theory]
+    [InlineData(4)]   // a Down of a few changes is scanned whole
+    [InlineData(40)]  // a large one is indexed by kind and name
+    public async Task PairingFindsTheSameMissingInverseInSmallAndLargeMigrations(int tables)
+    {
+        static string Create(int i, bool marked) => marked
+            ? $"{{|#0:migrationBuilder.CreateTable(name: \"Ledger{i}\", columns: c => new {{ Id = c.Column<int>() }})|}};"
+            : $"migrationBuilder.CreateTable(name: \"Ledger{i}\", columns: c => new {{ Id = c.Column<int>() }});";
+        var up = Enumerable.Range(1, tables).Select(i =>
+            $"        {Create(i, i == tables)}\n        migrationBuilder.CreateIndex(name: \"IX_Ledger{i}_Id\", table: \"Ledger{i}\", column: \"Id\");");
+        // Down drops every table but the last, in reverse order, and the last one's index: that table is left behind.
+        var down = Enumerable.Range(1, tables).Reverse().Select(i => i == tables
+            ? $"        migrationBuilder.DropIndex(name: \"IX_Ledger{i}_Id\", table: \"Ledger{i}\");"
+            : $"        migrationBuilder.DropTable(name: \"Ledger{i}\");");
+        var source = $$"""
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            public class AddLedgers : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+                {
+            {{string.Join("\n", up)}}
+                }
+
+                protected override void Down(MigrationBuilder migrationBuilder)
+                {
+            {{string.Join("\n", down)}}
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("RP1004").WithLocation(0).WithArguments("AddLedgers", $"Up creates table 'Ledger{tables}' but Down never drops it"));
+    }
+
     [Fact]
     public async Task FullyReversedEfCoreMigrationIsNotReported()
     {
