@@ -61,7 +61,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
 
             var compilation = start.Compilation;
             var reviews = new ConcurrentQueue<MigrationReview>();
-            var baseFindings = new ConcurrentQueue<ReviewedFinding>();
+            var onBases = new ConcurrentQueue<Diagnostic>();
             Exception? failure = null;
             if (MigrationSymbols.TryCreate(compilation) is { } symbols)
             {
@@ -78,10 +78,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                             symbolStart.RegisterSymbolEndAction(end =>
                             {
                                 end.ReportDiagnostic(onBase);
-                                if (ReportedSeverity.Of(onBase, compilation.Options, end.CancellationToken) is { } severity)
-                                {
-                                    baseFindings.Enqueue(new ReviewedFinding(onBase, severity));
-                                }
+                                onBases.Enqueue(onBase);
                             });
                         }
 
@@ -114,7 +111,7 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                 var text = failure is null
                     ? MigrationInventoryFile.Render(
                         reviews.OrderBy(r => r.Entry.ClassName, StringComparer.Ordinal).ToList(),
-                        baseFindings.OrderBy(f => f.Diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Diagnostic.Location.SourceSpan.Start).ToList())
+                        ReviewedFinding.All(onBases, compilation, end.CancellationToken))
                     : InventoryText.RenderFailure(failure);
                 var error = InventoryFile.Write(path.Trim(), text);
                 if (error is not null)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,17 +15,17 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// </summary>
 internal sealed class MigrationBodies
 {
-    // Added to without a lock (a migration has a handful of bodies, read by code-block actions that may run at once),
+    // Pushed without a lock (a migration has a handful of bodies, read by code-block actions that may run at once),
     // read once all are in: the symbol-end action. A concurrent dictionary's add lock was 50 ms of waiting on 400
     // migrations in a thread-time trace of the compiler.
-    private Added? _added;
+    private ImmutableStack<(IMethodSymbol Method, MethodSchemaChanges Changes)> _added = ImmutableStack<(IMethodSymbol, MethodSchemaChanges)>.Empty;
     private Dictionary<IMethodSymbol, MethodSchemaChanges>? _bodies;
 
     // What the symbol-end action's questions share, read once the bodies are complete: every rule of a review asks for
     // Up and Down, and RP1004 and the inventory entry for the missing inverses.
     private Memo<IReadOnlyList<SchemaChange>?> _up;
     private Memo<IReadOnlyList<SchemaChange>?> _down;
-    private List<MissingInverse>? _missing;
+    private Memo<List<MissingInverse>> _missing;
 
     private MigrationBodies()
     {
@@ -69,7 +70,7 @@ internal sealed class MigrationBodies
                     : MethodSchemaChanges.Empty);
 
             // Where the inventory writer is the only reader of these bodies, no compilation-wide table is needed.
-            bodies.Add(method.OriginalDefinition, symbols.SharesFacts ? MigrationFacts.ChangesOf(method, Read) : Read());
+            ImmutableInterlocked.Push(ref bodies._added, (method.OriginalDefinition, symbols.SharesFacts ? MigrationFacts.ChangesOf(method, Read) : Read()));
         });
 
         return bodies;
@@ -86,20 +87,8 @@ internal sealed class MigrationBodies
     public IReadOnlyList<SchemaChange>? Down(MigrationClass migration, CancellationToken cancellationToken) =>
         _down.Get(() => Collect(migration.DownMethods(cancellationToken)));
 
-    /// <summary>Up's changes that Down does not undo, grouped by kind (<see cref="OperationInverses.FindMissing"/>), read once.</summary>
-    public List<MissingInverse> Missing(MigrationClass migration, CancellationToken cancellationToken)
-    {
-        if (_missing is null)
-        {
-            var up = Up(migration, cancellationToken);
-            var down = Down(migration, cancellationToken);
-            _missing = up is null || down is null
-                ? new List<MissingInverse>()
-                : OperationInverses.Group(OperationInverses.FindUnreversed(up, down));
-        }
-
-        return _missing;
-    }
+    /// <summary>Up's changes that Down does not undo (<see cref="OperationInverses.FindMissing"/>), found once.</summary>
+    internal List<MissingInverse> MissingInverses(Func<List<MissingInverse>> find) => _missing.Get(find);
 
     private IReadOnlyList<SchemaChange>? Collect(IReadOnlyList<IMethodSymbol> methods)
     {
@@ -125,47 +114,19 @@ internal sealed class MigrationBodies
     public MethodSchemaChanges? Get(IMethodSymbol? method) =>
         method is not null && Bodies().TryGetValue(method.OriginalDefinition, out var changes) ? changes : null;
 
-    private void Add(IMethodSymbol method, MethodSchemaChanges changes)
-    {
-        Added? current;
-        Added added;
-        do
-        {
-            current = Volatile.Read(ref _added);
-            added = new Added(method, changes, current);
-        }
-        while (Interlocked.CompareExchange(ref _added, added, current) != current);
-    }
-
     private Dictionary<IMethodSymbol, MethodSchemaChanges> Bodies()
     {
         if (_bodies is null)
         {
             var bodies = new Dictionary<IMethodSymbol, MethodSchemaChanges>(SymbolEqualityComparer.Default);
-            for (var added = Volatile.Read(ref _added); added is not null; added = added.Next)
+            foreach (var (method, changes) in Volatile.Read(ref _added))
             {
-                bodies[added.Method] = added.Changes;
+                bodies[method] = changes;
             }
 
             _bodies = bodies;
         }
 
         return _bodies;
-    }
-
-    private sealed class Added
-    {
-        public Added(IMethodSymbol method, MethodSchemaChanges changes, Added? next)
-        {
-            Method = method;
-            Changes = changes;
-            Next = next;
-        }
-
-        public IMethodSymbol Method { get; }
-
-        public MethodSchemaChanges Changes { get; }
-
-        public Added? Next { get; }
     }
 }

@@ -33,7 +33,14 @@ internal static class OperationInverses
 
     /// <summary>Up's changes that Down does not undo (both with the helpers they call), grouped by kind, in Up order.</summary>
     public static List<MissingInverse> FindMissing(MigrationClass migration, MigrationBodies bodies, CancellationToken cancellationToken) =>
-        bodies.Missing(migration, cancellationToken);
+        bodies.MissingInverses(() =>
+        {
+            var up = bodies.Up(migration, cancellationToken);
+            var down = bodies.Down(migration, cancellationToken);
+            return up is null || down is null
+                ? new List<MissingInverse>()
+                : Group(FindUnreversed(up, down));
+        });
 
     /// <summary>Up changes whose inverse Down does not perform, in Up order.</summary>
     public static List<SchemaChange> FindUnreversed(IReadOnlyList<SchemaChange> up, IReadOnlyList<SchemaChange> down)
