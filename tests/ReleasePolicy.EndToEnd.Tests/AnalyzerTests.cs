@@ -64,4 +64,31 @@ public sealed class AnalyzerTests
 
         Assert.Empty(build.WithCode("RP1001"));
     }
+
+    [Fact]
+    public void On_linux_x64_the_Sdk_form_compiles_with_the_ReadyToRun_analyzers_which_report_and_write_the_inventory_as_the_IL_ones_do()
+    {
+        // The package holds ReadyToRun analyzers only when packed on linux-x64, and the targets use them only there.
+        var precompiled = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64"
+            ? "analyzers-r2r/linux-x64/"
+            : "analyzers/dotnet/cs/";
+        var project = FixtureProject.Create("ReadyToRunAnalyzers", efCore: true);
+        project.WriteMigration("20260305141500_AddOrderNotes", Sources.MigrationWithoutDown, Sources.MigrationWithoutDownDesigner);
+
+        var r2r = project.Dotnet("build", "-c", "Release", "-p:ReleasePolicyMode=Audit", "-v:d").ShouldSucceed();
+        var r2rInventory = Inventory(project);
+        var il = project.Dotnet("build", "-c", "Release", "-p:ReleasePolicyMode=Audit", "-p:ReleasePolicyReadyToRunAnalyzers=false", "--no-incremental", "-v:d").ShouldSucceed();
+
+        Assert.Contains(precompiled + "ReleasePolicy.Analyzers.dll", r2r.Output);
+        Assert.Contains(precompiled + "ReleasePolicy.Analyzers.Inventory.dll", r2r.Output);
+        Assert.Contains("analyzers/dotnet/cs/ReleasePolicy.Analyzers.Inventory.dll", il.Output);
+        Assert.DoesNotContain("analyzers-r2r/", il.Output);
+        Assert.Equal("warning", Assert.Single(r2r.WithCode("RP1001")).Severity);
+        Assert.Equal(il.WithCode("RP1001").Select(d => d.Message), r2r.WithCode("RP1001").Select(d => d.Message));
+        Assert.Contains("AddOrderNotes", r2rInventory);
+        Assert.Equal(r2rInventory, Inventory(project));
+    }
+
+    private static string Inventory(FixtureProject project) =>
+        File.ReadAllText(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "migration-inventory.txt", SearchOption.AllDirectories).Single());
 }
