@@ -21,8 +21,11 @@ csc="$(dirname "$(dotnet --list-sdks | tail -1 | sed 's/.*\[\(.*\)\]/\1/')")/sdk
 [ -f "$csc" ] || csc="$(dirname "$(command -v dotnet)")/sdk/$(dotnet --version)/Roslyn/bincore/csc.dll"
 out="$(mktemp -d)"
 echo "csc A/B, $(date -u '+%F %H:%M') UTC, $(nproc) cores, SDK $(dotnet --version), $runs rounds, A=$label_a B=$label_b"
-run() { # run VARIANT ROUND RSP
-  (cd "$project" && dotnet "$csc" "@$3" > "$out/$1.$2.txt" 2>&1) || { echo "compile $1 ($2) failed: $out/$1.$2.txt" >&2; exit 1; }
+run() { # run VARIANT ROUND RSP; the compile's wall and CPU seconds (user + system) go to VARIANT.ROUND.wall, .cpu
+  local TIMEFORMAT='%R %U %S' times
+  times=$( { time (cd "$project" && dotnet "$csc" "@$3" > "$out/$1.$2.txt" 2>&1) ; } 2>&1 ) || { echo "compile $1 ($2) failed: $out/$1.$2.txt" >&2; exit 1; }
+  echo "$times" | awk '{ printf "%.2f\n", $1 }' > "$out/$1.$2.wall"
+  echo "$times" | awk '{ printf "%.2f\n", $2 + $3 }' > "$out/$1.$2.cpu"
 }
 for r in $(seq 1 "$runs"); do
   if (( r % 2 )); then run A "$r" "$rsp_a"; run B "$r" "$rsp_b"; else run B "$r" "$rsp_b"; run A "$r" "$rsp_a"; fi
@@ -53,4 +56,17 @@ summary() {
 }
 summary A "$label_a"
 summary B "$label_b"
+# The whole compile (parse, bind, analyze, emit), per round: what a build waits for (wall) and what it costs (CPU).
+times_of() { for r in $(seq 1 "$runs"); do cat "$out/$1.$r.$2"; done | tr '\n' ' '; }
+ratio_of() { # ratio_of wall|cpu: B over A per round, and the median
+  paste <(for r in $(seq 1 "$runs"); do cat "$out/B.$r.$1"; done) <(for r in $(seq 1 "$runs"); do cat "$out/A.$r.$1"; done) \
+    | awk -v what="$1" -v a="$label_a" -v b="$label_b" '{ r[NR] = $1 / $2; s[NR] = r[NR] }
+      END { n = NR; for (i = 2; i <= n; i++) { x = s[i]; for (j = i - 1; j >= 1 && s[j] > x; j--) s[j + 1] = s[j]; s[j + 1] = x }
+            printf "compile %s time %s / %s: median %.3f (per round:", what, b, a, n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2
+            for (i = 1; i <= n; i++) printf " %.3f", r[i]; print ")" }'
+}
+for what in wall cpu; do
+  echo "compile $what seconds, per round: $label_a ( $(times_of A $what)) $label_b ( $(times_of B $what))"
+  ratio_of "$what"
+done
 echo "compiler outputs: $out"

@@ -4,14 +4,16 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ReleasePolicy.Analyzers.Migrations;
 
 /// <summary>
-/// The schema changes of every method body of one migration class (Up, Down and the helpers they call), read as the
-/// compiler hands over each operation block (once per compilation, see <see cref="MigrationFacts"/>) and complete by
-/// the time the class's symbol-end action runs.
+/// The schema changes of every method body of one migration class (Up, Down and the helpers they call): for the rule
+/// analyzers, read as the compiler hands over each code block (once per compilation, see <see cref="MigrationFacts"/>)
+/// and complete by the time the class's symbol-end action runs (<see cref="Collect"/>); for the inventory writer, read
+/// from the declarations at the end of the compilation (<see cref="Read"/>).
 /// </summary>
 internal sealed class MigrationBodies
 {
@@ -44,12 +46,7 @@ internal sealed class MigrationBodies
     {
         var bodies = new MigrationBodies();
         var type = migration.Type;
-        var read = new HashSet<string>(StringComparer.Ordinal) { "Up", "Down" };
-        foreach (var method in migration.UpMethods(context.CancellationToken).Concat(migration.DownMethods(context.CancellationToken)))
-        {
-            read.Add(method.Name);
-        }
-
+        var read = BodyNames(migration, context.CancellationToken);
         context.RegisterCodeBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
@@ -74,6 +71,55 @@ internal sealed class MigrationBodies
         });
 
         return bodies;
+    }
+
+    /// <summary>
+    /// Reads the bodies of <paramref name="migration"/> from its declarations once the compiler is done with them (the
+    /// inventory writer's compilation-end pass): the same methods <see cref="Collect"/> reads, each a scaffolded EF Core
+    /// body from its syntax and any other through the compilation's shared semantic model.
+    /// </summary>
+    public static MigrationBodies Read(Compilation compilation, MigrationSymbols symbols, MigrationClass migration, CancellationToken cancellationToken)
+    {
+        var bodies = new MigrationBodies();
+        var read = BodyNames(migration, cancellationToken);
+        var found = ImmutableStack<(IMethodSymbol, MethodSchemaChanges)>.Empty;
+        foreach (var member in migration.Type.GetMembers())
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } declared || (declared.IsOverride && !read.Contains(declared.Name)))
+            {
+                continue;
+            }
+
+            var method = declared.PartialImplementationPart ?? declared;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+                    || (declaration.Body is null && declaration.ExpressionBody is null))
+                {
+                    continue;
+                }
+
+                var changes = ScaffoldedMigrationReader.TryRead(method, declaration, symbols)
+                    ?? (compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is { } operation
+                        ? SchemaChangeReader.Read(new[] { operation }, symbols, migration.Type)
+                        : MethodSchemaChanges.Empty);
+                found = found.Push((declared.OriginalDefinition, changes));
+            }
+        }
+
+        bodies._added = found;
+        return bodies;
+    }
+
+    private static HashSet<string> BodyNames(MigrationClass migration, CancellationToken cancellationToken)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal) { "Up", "Down" };
+        foreach (var method in migration.UpMethods(cancellationToken).Concat(migration.DownMethods(cancellationToken)))
+        {
+            read.Add(method.Name);
+        }
+
+        return read;
     }
 
     /// <summary>

@@ -140,6 +140,42 @@ public sealed class MigrationInventoryReportsTheRulesTests : IDisposable
                 }
             }
             """),
+        // Bound, not read from syntax: a project base class's template Up, the override it calls and a helper of it.
+        ("/src/Shop/Data/FluentMigrations/ReleaseMigration.cs", """
+            using System;
+            using FluentMigrator;
+
+            namespace Contoso.Shop.Data.FluentMigrations;
+
+            public abstract class ReleaseMigration : Migration
+            {
+                public override void Up() => Apply();
+
+                public override void Down() => Revert();
+
+                protected abstract void Apply();
+
+                protected virtual void Revert() => throw new NotSupportedException("Restore the database from the pre-release backup.");
+            }
+
+            [Migration(202604011200)]
+            public sealed class RetireCoupons : ReleaseMigration
+            {
+                protected override void Apply()
+                {
+                    Delete.Table("Coupons");
+                    DropColumns("Customers", "Fax", "Pager");
+                }
+
+                private void DropColumns(string table, params string[] columns)
+                {
+                    foreach (var column in columns)
+                    {
+                        Delete.Column(column).FromTable(table);
+                    }
+                }
+            }
+            """),
     ];
 
     [Fact]
@@ -158,6 +194,9 @@ public sealed class MigrationInventoryReportsTheRulesTests : IDisposable
         Assert.Equal(byTheRules, byTheWriter);
 
         var inventory = File.ReadAllText(file);
+        // The writer reads the bound bodies too: the template Up's override and its helper's loop of drops.
+        Assert.Matches("\"className\":\"Contoso.Shop.Data.FluentMigrations.RetireCoupons\",[^\n]*\"destructive\":true", inventory);
+        Assert.Contains(byTheWriter, d => d.StartsWith("RP1005", StringComparison.Ordinal) && d.Contains("RetireCoupons", StringComparison.Ordinal));
         foreach (var rule in new[] { "RP1001", "RP1002", "RP1003", "RP1004", "RP1005", "RP1006", "RP1007" })
         {
             Assert.Contains($$"""{"finding":{"rule":"{{rule}}",""", inventory);
