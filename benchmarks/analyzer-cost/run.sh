@@ -86,7 +86,7 @@ report() { # variant
     other=$(awk -F'\t' '$2 == "analyzer" && $4 == "-" && $3 !~ /^ReleasePolicy\./ { s += $1 } END { printf "%.3f", s }' "$work/$v.$p.times")
     rps+=" $rp"; builtins+=" $builtin"; others+=" $other"
     ratios+=" $(bench_ratio "$rp" "$builtin")"; allratios+=" $(bench_ratio "$rp" "$other")"
-    wholes+=" $(bench_ratio "$(awk -v n="$p" '{ print $n }' <<<"${wall[$v]}")" "$(awk -v n="$p" '{ print $n }' <<<"${wall[off]}")")"
+    [ -n "${wall[off]:-}" ] && wholes+=" $(bench_ratio "$(awk -v n="$p" '{ print $n }' <<<"${wall[$v]}")" "$(awk -v n="$p" '{ print $n }' <<<"${wall[off]}")")"
   done
   echo
   echo "== $v: ReleasePolicy analyzers, median of $pairs builds (each build's seconds in brackets)"
@@ -101,6 +101,7 @@ report() { # variant
   printf '  all other analyzers          %7.3f s  (%s)\n' "$(bench_median <<<"$others")" "${others# }"
   printf '  ratio ReleasePolicy / .NET analyzers   median %.3f  spread %s\n' "$(bench_median <<<"$ratios")" "$(bench_spread "$ratios")"
   printf '  ratio ReleasePolicy / all other analyzers  median %.3f  spread %s\n' "$(bench_median <<<"$allratios")" "$(bench_spread "$allratios")"
+  [ -n "${wall[off]:-}" ] || { echo "  (no \"off\" variant: no whole-build ratio)"; bench_metric "analyzer-cost.$v.releasepolicy_over_dotnet_analyzers" "$(bench_median <<<"$ratios")"; return; }
   printf '  whole build %s/off   per pair (%s)  median x%.3f  spread %s\n' "$v" "${wholes# }" "$(bench_median <<<"$wholes")" "$(bench_spread "$wholes")"
   # The compiler charges binding a method body to the first analyzer that asks for it, so ReleasePolicy's own line
   # also holds binding the .NET analyzers would otherwise pay; what ReleasePolicy adds to the compile is the total
