@@ -28,14 +28,14 @@ namespace ReleasePolicy.Analyzers.Migrations;
 /// Why the reviews run at the end of the compilation. During the compile every analysis thread competes with the
 /// compiler's own binding on the build machine's cores, and the compiler's per-analyzer table (the
 /// <c>-p:ReportAnalyzer=true</c> figures teams look at) charges each callback its wall time, waits and preemptions
-/// included: reading each migration in code-block and symbol-end actions was charged 0.26-0.45 s on 400 migrations
+/// included: reading each migration in code-block and symbol-end actions was charged 0.26-0.82 s on 400 migrations
 /// for about 30 ms of work. Here a symbol action notes each migration class (a base-type check: the designer and
 /// model-snapshot partials cost nothing more), and the compilation-end action reads Up, Down and their helpers from
 /// their declarations, a scaffolded body from its syntax and any other through the compiler's shared semantic
-/// model (<see cref="MigrationBodies.Read"/>): 0.04-0.09 s in the table, the compile's CPU time unchanged
+/// model (<see cref="MigrationBodies.Read"/>): 0.04-0.06 s in the table, the compile's CPU time unchanged
 /// (benchmarks/README.md).
-/// /// It writes only where the SDK tells it to, through a global option the SDK adds to command-line builds of projects that reference a migration framework; the IDE never sees that option,
-/// and the standalone ReleasePolicy.Analyzers package does not contain this assembly.
+/// It writes only where the SDK tells it to, through a global option the SDK adds to command-line builds of projects
+/// that reference a migration framework; the IDE never sees that option, and the standalone ReleasePolicy.Analyzers package does not contain this assembly.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
@@ -97,9 +97,12 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
                 string text;
                 try
                 {
-                    text = MigrationInventoryFile.Render(
-                        Review(end, symbols, migrations).OrderBy(r => r.Entry.ClassName, StringComparer.Ordinal).ToList(),
-                        ReviewedFinding.All(onBases, compilation, end.CancellationToken));
+                    var reviews = Review(end, symbols, migrations, out var failure);
+                    text = failure is null
+                        ? MigrationInventoryFile.Render(
+                            reviews.OrderBy(r => r.Entry.ClassName, StringComparer.Ordinal).ToList(),
+                            ReviewedFinding.All(onBases, compilation, end.CancellationToken))
+                        : InventoryText.RenderFailure(failure);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -116,9 +119,14 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Reviews every migration the symbol actions found and reports what the rules say about each.</summary>
-    private static List<MigrationReview> Review(CompilationAnalysisContext end, MigrationSymbols? symbols, ConcurrentQueue<MigrationClass> migrations)
+    /// <summary>
+    /// Reviews every migration the symbol actions found and reports what the rules say about each. A migration whose
+    /// review fails (the first failure is kept for the inventory, which the manifest task reports as RP9002) does not
+    /// keep the others' findings from the build.
+    /// </summary>
+    private static List<MigrationReview> Review(CompilationAnalysisContext end, MigrationSymbols? symbols, ConcurrentQueue<MigrationClass> migrations, out Exception? failure)
     {
+        failure = null;
         var reviews = new List<MigrationReview>();
         if (symbols is null)
         {
@@ -127,12 +135,19 @@ public sealed class MigrationInventoryWriter : DiagnosticAnalyzer
 
         foreach (var migration in migrations)
         {
-            var bodies = MigrationBodies.Read(end.Compilation, symbols, migration, end.CancellationToken);
-            var review = MigrationReview.Create(end.Compilation, symbols, migration, bodies, end.CancellationToken);
-            reviews.Add(review);
-            foreach (var diagnostic in review.Diagnostics)
+            try
             {
-                end.ReportDiagnostic(diagnostic);
+                var bodies = MigrationBodies.Read(end.Compilation, symbols, migration, end.CancellationToken);
+                var review = MigrationReview.Create(end.Compilation, symbols, migration, bodies, end.CancellationToken);
+                reviews.Add(review);
+                foreach (var diagnostic in review.Diagnostics)
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failure ??= ex;
             }
         }
 
