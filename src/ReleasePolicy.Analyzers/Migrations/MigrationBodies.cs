@@ -49,9 +49,9 @@ internal sealed class MigrationBodies
         var read = BodyNames(migration, context.CancellationToken);
         context.RegisterCodeBlockAction(blockContext =>
         {
-            if (blockContext.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+            if (blockContext.OwningSymbol is not IMethodSymbol method
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingType, type)
-                || (method.IsOverride && !read.Contains(method.Name)))
+                || !IsRead(method, read))
             {
                 return;
             }
@@ -59,12 +59,7 @@ internal sealed class MigrationBodies
             var model = blockContext.SemanticModel;
             var block = blockContext.CodeBlock;
             var cancellationToken = blockContext.CancellationToken;
-            // A scaffolded EF Core body is read from its syntax (ScaffoldedMigrationReader); anything else is bound.
-            MethodSchemaChanges Read() =>
-                ScaffoldedMigrationReader.TryRead(method, block, symbols)
-                ?? (model.GetOperation(block, cancellationToken) is { } operation
-                    ? SchemaChangeReader.Read(new[] { operation }, symbols, type)
-                    : MethodSchemaChanges.Empty);
+            MethodSchemaChanges Read() => ReadBody(method, block, () => model, symbols, type, cancellationToken);
 
             // Where the inventory writer is the only reader of these bodies, no compilation-wide table is needed.
             ImmutableInterlocked.Push(ref bodies._added, (method.OriginalDefinition, symbols.SharesFacts ? MigrationFacts.ChangesOf(method, Read) : Read()));
@@ -80,12 +75,11 @@ internal sealed class MigrationBodies
     /// </summary>
     public static MigrationBodies Read(Compilation compilation, MigrationSymbols symbols, MigrationClass migration, CancellationToken cancellationToken)
     {
-        var bodies = new MigrationBodies();
         var read = BodyNames(migration, cancellationToken);
-        var found = ImmutableStack<(IMethodSymbol, MethodSchemaChanges)>.Empty;
+        var bodies = new Dictionary<IMethodSymbol, MethodSchemaChanges>(SymbolEqualityComparer.Default);
         foreach (var member in migration.Type.GetMembers())
         {
-            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } declared || (declared.IsOverride && !read.Contains(declared.Name)))
+            if (member is not IMethodSymbol declared || !IsRead(declared, read))
             {
                 continue;
             }
@@ -93,24 +87,18 @@ internal sealed class MigrationBodies
             var method = declared.PartialImplementationPart ?? declared;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-                    || (declaration.Body is null && declaration.ExpressionBody is null))
+                if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
+                    && (declaration.Body is not null || declaration.ExpressionBody is not null))
                 {
-                    continue;
+                    bodies[declared.OriginalDefinition] = ReadBody(method, declaration, () => compilation.GetSemanticModel(declaration.SyntaxTree), symbols, migration.Type, cancellationToken);
                 }
-
-                var changes = ScaffoldedMigrationReader.TryRead(method, declaration, symbols)
-                    ?? (compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is { } operation
-                        ? SchemaChangeReader.Read(new[] { operation }, symbols, migration.Type)
-                        : MethodSchemaChanges.Empty);
-                found = found.Push((declared.OriginalDefinition, changes));
             }
         }
 
-        bodies._added = found;
-        return bodies;
+        return new MigrationBodies { _bodies = bodies };
     }
 
+    /// <summary>The names of the overrides whose bodies are read: Up, Down, and those a base class's template Up or Down calls.</summary>
     private static HashSet<string> BodyNames(MigrationClass migration, CancellationToken cancellationToken)
     {
         var read = new HashSet<string>(StringComparer.Ordinal) { "Up", "Down" };
@@ -121,6 +109,17 @@ internal sealed class MigrationBodies
 
         return read;
     }
+
+    /// <summary>Up, Down, an override a base class's template Up or Down calls, or a helper (an ordinary method that overrides nothing).</summary>
+    private static bool IsRead(IMethodSymbol method, HashSet<string> overridesRead) =>
+        method.MethodKind == MethodKind.Ordinary && (!method.IsOverride || overridesRead.Contains(method.Name));
+
+    /// <summary>A scaffolded EF Core body from its syntax (<see cref="ScaffoldedMigrationReader"/>); any other bound, through <paramref name="model"/>.</summary>
+    private static MethodSchemaChanges ReadBody(IMethodSymbol method, SyntaxNode block, Func<SemanticModel> model, MigrationSymbols symbols, INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        ScaffoldedMigrationReader.TryRead(method, block, symbols)
+        ?? (model().GetOperation(block, cancellationToken) is { } operation
+            ? SchemaChangeReader.Read(new[] { operation }, symbols, type)
+            : MethodSchemaChanges.Empty);
 
     /// <summary>
     /// The changes of the class's Up (<see cref="MigrationClass.UpMethods"/>: the declared Up or the overrides a base
